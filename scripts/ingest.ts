@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+// Documents folder → MDX entries. Usage: node scripts/ingest.ts [--strict] [--verbose] [--out DIR] [DOCUMENTS_DIR]
+import { parseArgs } from 'node:util';
+import { formatMessage } from './lib/message.ts';
+import { formatSummary, runIngest } from './lib/run-ingest.ts';
+import { DEFAULT_LANGUAGE, documentsDir, entriesDir } from '../src/lib/paths.ts';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    strict: { type: 'boolean', default: process.env.STRICT === '1' || process.env.STRICT === 'true' },
+    verbose: { type: 'boolean', default: false },
+    out: { type: 'string' },
+  },
+});
+
+const documents = positionals[0] ?? documentsDir();
+const started = performance.now();
+const summary = await runIngest({
+  documentsDir: documents,
+  entriesDir: values.out ?? entriesDir(),
+  defaultLanguage: DEFAULT_LANGUAGE,
+  onMessage: (message) => console.error(formatMessage(message)),
+});
+const seconds = ((performance.now() - started) / 1000).toFixed(1);
+console.log(`${formatSummary(summary, documents)} (${seconds} s)`);
+
+if (values.strict && summary.messages.length > 0) {
+  console.error(`--strict: ${summary.messages.length} diagnostics, failing.`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,45 @@
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/** The `.mdx` entries directly in `dir`, by file name. A missing folder is an empty one. */
+export async function readEntries(dir: string): Promise<Map<string, string>> {
+  const entries = new Map<string, string>();
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return entries;
+    throw error;
+  }
+  for (const name of names.sort()) {
+    if (name.endsWith('.mdx')) entries.set(name, await readFile(join(dir, name), 'utf8'));
+  }
+  return entries;
+}
+
+/**
+ * Writes beside the target and renames over it: a rename is atomic on one
+ * file system, so a killed ingest leaves the old entry or the new one, never
+ * half of one.
+ */
+export async function writeEntryAtomically(dir: string, name: string, text: string): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const temporary = join(dir, `.${name}.${process.pid}.tmp`);
+  await writeFile(temporary, text);
+  await rename(temporary, join(dir, name));
+}
+
+export async function removeEntry(dir: string, name: string): Promise<void> {
+  await rm(join(dir, name), { force: true });
+}
+
+/** Leftovers of an ingest killed between write and rename. */
+export async function removeTemporaryFiles(dir: string): Promise<void> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return;
+  }
+  await Promise.all(names.filter((name) => /^\..+\.\d+\.tmp$/.test(name)).map((name) => rm(join(dir, name), { force: true })));
+}

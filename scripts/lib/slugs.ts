@@ -1,0 +1,51 @@
+import { slug as slugify } from 'github-slugger';
+
+// Unicode slugs take three bytes a character in file names (255 bytes at most).
+const MAX_SLUG_CHARACTERS = 60;
+
+export interface SlugRequest {
+  title: string;
+  /** Path of the source document relative to the documents folder. */
+  source: string;
+}
+
+/**
+ * Titles → slugs that are readable (github-slugger keeps Hangul and Han
+ * letters), unique, and stable: documents are taken in path order, the first
+ * keeps the plain title slug, and a later one with the same title gets its
+ * file name appended, so adding a document never renames another by title.
+ */
+export function assignSlugs(requests: readonly SlugRequest[], taken: ReadonlySet<string> = new Set()): Map<string, string> {
+  const used = new Set(taken);
+  const slugs = new Map<string, string>();
+  const ordered = [...requests].sort((a, b) => compareStrings(a.source, b.source));
+  for (const { title, source } of ordered) {
+    const fileSlug = shorten(slugify(stem(source))) || 'document';
+    const base = shorten(slugify(title)) || fileSlug;
+    let slug = base;
+    if (used.has(slug)) slug = base === fileSlug ? base : `${base}-${fileSlug}`;
+    for (let n = 2; used.has(slug); n++) slug = `${base}-${fileSlug}-${n}`;
+    used.add(slug);
+    slugs.set(source, slug);
+  }
+  return slugs;
+}
+
+/** Code-unit order, the same on every machine and locale. */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function stem(path: string): string {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(0, dot) : name;
+}
+
+function shorten(slug: string): string {
+  const characters = Array.from(slug);
+  if (characters.length <= MAX_SLUG_CHARACTERS) return slug;
+  const cut = characters.slice(0, MAX_SLUG_CHARACTERS).join('');
+  const dash = cut.lastIndexOf('-');
+  return (dash > MAX_SLUG_CHARACTERS / 2 ? cut.slice(0, dash) : cut).replace(/-+$/, '');
+}

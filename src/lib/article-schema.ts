@@ -1,0 +1,62 @@
+import { z } from 'astro/zod';
+
+/**
+ * The one schema of a generated article's frontmatter. The ingest validates
+ * with it before writing, and `content.config.ts` validates with it again
+ * when Astro loads the entry, so no field is described twice.
+ */
+
+/** A local date-time as printed in the document, with no invented zone. */
+const LocalDateTimeSchema = z.iso.datetime({ local: true }).or(z.iso.date());
+
+export const CaptionSchema = z.object({
+  /** The caption as printed, without its credit. */
+  text: z.string(),
+  /** The credit split off the caption (`Photo: Courtesy of KIC China` → `Courtesy of KIC China`). */
+  credit: z.string().optional(),
+});
+export type Caption = z.infer<typeof CaptionSchema>;
+
+export const QuotationSchema = z.object({
+  /** The quoted words, without their quotation marks. */
+  text: z.string().min(1),
+  /** Who the text says spoke them, as named in the document; absent when it does not say. */
+  speaker: z.string().optional(),
+  /** Index of the body paragraph that holds the quotation (0-based). */
+  paragraph: z.number().int().nonnegative(),
+});
+export type Quotation = z.infer<typeof QuotationSchema>;
+
+export const ArticleFrontmatterSchema = z.object({
+  /** Marks the entry as written by the ingest: only such entries are ever rewritten or removed. */
+  generator: z.literal('dossier'),
+  /** URL slug, unique across the site. */
+  slug: z.string().min(1),
+  /** The document's title. */
+  title: z.string().min(1),
+  /** Section path from the breadcrumb line (`SOURCE / ECONOMY` → `['Source', 'Economy']`); empty when the document has none. */
+  section: z.array(z.string().min(1)),
+  /** `Published:` line as an ISO 8601 local date-time. */
+  published: LocalDateTimeSchema.optional(),
+  /** `Updated:` line as an ISO 8601 local date-time. */
+  updated: LocalDateTimeSchema.optional(),
+  /** By-line, as printed (`By Jane Doe` → `Jane Doe`). */
+  byline: z.string().optional(),
+  /** Source or credit line of the whole document, as printed. */
+  credit: z.string().optional(),
+  /** The photo caption, once, with its credit split off. */
+  caption: CaptionSchema.optional(),
+  /** The lead: the first body paragraph, shortened on a word boundary. */
+  summary: z.string(),
+  /** BCP 47 language tag detected from the text (`en`, `ko`, `zh`, `ja`, …). */
+  language: z.string().min(2),
+  /** Words in the body (CJK characters count one each). */
+  wordCount: z.number().int().nonnegative(),
+  /** Minutes to read the body, at least 1. */
+  readingTime: z.number().int().positive(),
+  /** Quotations found in the body, in order. */
+  quotations: z.array(QuotationSchema),
+  /** Path of the source document, relative to the documents folder, with `/` separators. */
+  source: z.string().min(1),
+});
+export type ArticleFrontmatter = z.infer<typeof ArticleFrontmatterSchema>;
