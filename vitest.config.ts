@@ -2,9 +2,21 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['scripts/**/*.test.ts', 'src/**/*.test.ts', 'test/**/*.test.ts'],
-    // Site builds and the browser run take seconds each; unit tests stay fast.
-    testTimeout: 120_000,
-    hookTimeout: 300_000,
+    projects: [
+      {
+        // Pure functions: milliseconds. `npx vitest --project unit` while editing.
+        test: { name: 'unit', include: ['scripts/**/*.test.ts', 'src/**/*.test.ts'] },
+      },
+      {
+        // Real builds of small fixture sites, and Chromium on the result.
+        test: {
+          name: 'site',
+          include: ['test/**/*.test.ts'],
+          globalSetup: ['test/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+        },
+      },
+    ],
   },
 });

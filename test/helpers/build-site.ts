@@ -1,0 +1,49 @@
+import { execFile } from 'node:child_process';
+import { mkdir, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const ROOT = resolve(import.meta.dirname, '../..');
+const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
+
+export interface BuiltSite {
+  /** The built site: dist/ of this fixture. */
+  dist: string;
+  /** The generated entries. */
+  entries: string;
+  /** What the ingest printed (its summary on stdout, diagnostics on stderr). */
+  ingest: { stdout: string; stderr: string };
+}
+
+export interface BuildOptions {
+  basePath?: string;
+  siteUrl?: string;
+}
+
+/**
+ * Builds a fixture documents folder into its own output folder with the real
+ * commands (`scripts/ingest.ts`, `astro build` with its Pagefind step), so the
+ * test sees exactly what `npm run build` would produce.
+ */
+export async function buildSite(documentsDir: string, name: string, options: BuildOptions = {}): Promise<BuiltSite> {
+  const out = join(ROOT, 'test/.output', name);
+  await rm(out, { recursive: true, force: true });
+  await mkdir(out, { recursive: true });
+  const dist = join(out, 'dist');
+  const entries = join(out, 'articles');
+  const env = {
+    ...process.env,
+    SEEDS_DIR: documentsDir,
+    DOSSIER_ENTRIES_DIR: entries,
+    DOSSIER_CACHE_DIR: join(out, 'cache'),
+    ASTRO_TELEMETRY_DISABLED: '1',
+    // Vitest sets NODE_ENV=test, which would make Vite build in development mode.
+    NODE_ENV: 'production',
+    ...(options.basePath && { BASE_PATH: options.basePath }),
+    ...(options.siteUrl && { SITE_URL: options.siteUrl }),
+  };
+  const ingest = await run(process.execPath, [join(ROOT, 'scripts/ingest.ts')], { cwd: ROOT, env });
+  await run(process.execPath, [ASTRO, 'build', '--outDir', dist], { cwd: ROOT, env, maxBuffer: 64 * 1024 * 1024 });
+  return { dist, entries, ingest };
+}

@@ -1,0 +1,15 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import type { ArticleFrontmatter } from '../../src/lib/article-schema.ts';
+
+/** The frontmatter of every generated entry, by source path. */
+export async function readEntriesBySource(dir: string): Promise<Map<string, ArticleFrontmatter>> {
+  const bySource = new Map<string, ArticleFrontmatter>();
+  for (const name of await readdir(dir)) {
+    const text = await readFile(join(dir, name), 'utf8');
+    const data = parse(/^---\n([\s\S]*?)\n---\n/.exec(text)![1]!) as ArticleFrontmatter;
+    bySource.set(data.source, data);
+  }
+  return bySource;
+}
