@@ -8,6 +8,8 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
 
 export interface BuiltSite {
+  /** Everything this build wrote; remove it when done. */
+  out: string;
   /** The built site: dist/ of this fixture. */
   dist: string;
   /** The generated entries. */
@@ -27,7 +29,8 @@ export interface BuildOptions {
  * test sees exactly what `npm run build` would produce.
  */
 export async function buildSite(documentsDir: string, name: string, options: BuildOptions = {}): Promise<BuiltSite> {
-  const out = join(ROOT, 'test/.output', name);
+  // One folder per test run: two runs at once (two terminals, two agents) never share output.
+  const out = join(ROOT, 'test/.output', `${name}.${process.pid}`);
   await rm(out, { recursive: true, force: true });
   await mkdir(out, { recursive: true });
   const dist = join(out, 'dist');
@@ -45,5 +48,5 @@ export async function buildSite(documentsDir: string, name: string, options: Bui
   };
   const ingest = await run(process.execPath, [join(ROOT, 'scripts/ingest.ts')], { cwd: ROOT, env });
   await run(process.execPath, [ASTRO, 'build', '--outDir', dist], { cwd: ROOT, env, maxBuffer: 64 * 1024 * 1024 });
-  return { dist, entries, ingest };
+  return { out, dist, entries, ingest };
 }
