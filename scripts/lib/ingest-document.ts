@@ -20,6 +20,8 @@ export interface IngestOptions {
   defaultLanguage: string;
 }
 
+const LEAD_MIN_CHARACTERS = 20;
+
 export const MARKDOWN_EXTENSIONS = ['.md', '.markdown'] as const;
 export const TEXT_EXTENSIONS = ['.txt', '.text'] as const;
 
@@ -44,7 +46,8 @@ function describe(article: ParsedArticle, source: string, options: IngestOptions
   const bodyText = article.body.children.map((node) => plainText(node)).join('\n');
   const language = detectLanguage(`${article.title}\n${bodyText}`, options.defaultLanguage);
   const wordCount = countWords(bodyText, language);
-  const lead = paragraphs.find((paragraph) => paragraph.trim() !== '') ?? '';
+  // The lead is the first real paragraph: archives often open with a short by-line or heading line.
+  const lead = paragraphs.find((paragraph) => Array.from(paragraph.trim()).length >= LEAD_MIN_CHARACTERS) ?? paragraphs.find((paragraph) => paragraph.trim() !== '') ?? '';
   return {
     generator: 'dossier',
     title: article.title,

@@ -143,11 +143,11 @@ function isTitle(line: Line, linesLeft: number, afterBreadcrumb: boolean): boole
   return linesLeft > 1 || afterBreadcrumb;
 }
 
-/** `SOURCE` → `Source`; two-letter words (`US`, `EU`, `AI`) stay upper case. */
+/** `SOURCE` → `Source`, `ASIA-PACIFIC` → `Asia-Pacific`; two-letter words (`US`, `EU`, `AI`) stay upper case. */
 function titleCase(segment: string): string {
   return segment
     .split(/\s+/u)
-    .map((word) => (word.length <= 2 ? word : word.charAt(0) + word.slice(1).toLocaleLowerCase('en')))
+    .map((word) => word.replace(/[^-]+/gu, (part) => (part.length <= 2 ? part : part.charAt(0) + part.slice(1).toLocaleLowerCase('en'))))
     .join(' ');
 }
 

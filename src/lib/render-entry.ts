@@ -8,6 +8,8 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import type { Quotation } from './article-schema.ts';
+import { rehypeQuotations } from './rehype-quotations.ts';
 
 export interface Heading {
   depth: number;
@@ -33,27 +35,26 @@ export class UnsafeEntryError extends Error {
   }
 }
 
-const processor = unified()
-  .use(remarkParse)
-  .use(remarkMdx)
-  .use(() => (tree: MdastRoot) => {
+function refuseCode() {
+  return (tree: MdastRoot): void => {
     visit(tree, (node) => {
       if (CODE_NODES.has(node.type)) throw new UnsafeEntryError(node.type, node.position?.start.line);
     });
-  })
-  .use(remarkRehype)
-  .use(rehypeSlug)
-  .use(rehypeStringify);
+  };
+}
+
+const processor = unified().use(remarkParse).use(remarkMdx).use(refuseCode).use(remarkRehype).use(rehypeSlug);
+const stringifier = unified().use(rehypeStringify);
 
 /**
  * The body of a generated entry → HTML, once, in the content layer. It is
  * parsed as MDX (so it reads exactly as @astrojs/mdx would read it) but never
  * compiled to a module: that is what makes large sites build fast.
  */
-export async function renderEntryBody(body: string): Promise<RenderedBody> {
-  const mdast = processor.parse(body);
-  const hast = (await processor.run(mdast)) as HastRoot;
-  return { html: processor.stringify(hast), headings: collectHeadings(hast) };
+export async function renderEntryBody(body: string, quotations: readonly Quotation[] = []): Promise<RenderedBody> {
+  const hast = (await processor.run(processor.parse(body))) as HastRoot;
+  rehypeQuotations(quotations)(hast);
+  return { html: stringifier.stringify(hast), headings: collectHeadings(hast) };
 }
 
 function collectHeadings(tree: HastRoot): Heading[] {

@@ -3,6 +3,7 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { parse as parseYaml } from 'yaml';
+import type { Quotation } from '../lib/article-schema.ts';
 import { renderEntryBody, UnsafeEntryError } from '../lib/render-entry.ts';
 
 const FRONTMATTER = /^---\n([\s\S]*?)\n---\n/;
@@ -63,7 +64,7 @@ async function loadEntry(context: LoaderContext, base: string, name: string): Pr
   try {
     const data = await context.parseData({ id, data: parseYaml(match[1]!) as Record<string, unknown>, filePath: relativePath });
     const frontmatterLines = match[0].split('\n').length - 1;
-    const { html, headings } = await renderEntryBody(text.slice(match[0].length)).catch((error: unknown) => {
+    const { html, headings } = await renderEntryBody(text.slice(match[0].length), (data as { quotations?: Quotation[] }).quotations).catch((error: unknown) => {
       if (error instanceof UnsafeEntryError && error.line !== undefined) {
         throw new Error(`${relativePath}:${error.line + frontmatterLines}: ${error.message}`, { cause: error });
       }
