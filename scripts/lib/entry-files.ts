@@ -1,5 +1,9 @@
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { mapConcurrent } from './concurrency.ts';
+
+// Enough parallel file operations to hide disk latency, few enough to never hit EMFILE.
+export const FILE_CONCURRENCY = 32;
 
 /** The `.mdx` entries directly in `dir`, by file name. A missing folder is an empty one. */
 export async function readEntries(dir: string): Promise<Map<string, string>> {
@@ -11,9 +15,9 @@ export async function readEntries(dir: string): Promise<Map<string, string>> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return entries;
     throw error;
   }
-  for (const name of names.sort()) {
-    if (name.endsWith('.mdx')) entries.set(name, await readFile(join(dir, name), 'utf8'));
-  }
+  const mdx = names.filter((name) => name.endsWith('.mdx')).sort();
+  const texts = await mapConcurrent(mdx, FILE_CONCURRENCY, (name) => readFile(join(dir, name), 'utf8'));
+  mdx.forEach((name, index) => entries.set(name, texts[index]!));
   return entries;
 }
 
@@ -23,7 +27,6 @@ export async function readEntries(dir: string): Promise<Map<string, string>> {
  * half of one.
  */
 export async function writeEntryAtomically(dir: string, name: string, text: string): Promise<void> {
-  await mkdir(dir, { recursive: true });
   const temporary = join(dir, `.${name}.${process.pid}.tmp`);
   await writeFile(temporary, text);
   await rename(temporary, join(dir, name));

@@ -45,7 +45,7 @@ function describe(article: ParsedArticle, source: string, options: IngestOptions
   const paragraphs = article.body.children.map((node) => (node.type === 'paragraph' ? plainText(node) : ''));
   const bodyText = article.body.children.map((node) => plainText(node)).join('\n');
   const language = detectLanguage(`${article.title}\n${bodyText}`, options.defaultLanguage);
-  const wordCount = countWords(bodyText, language);
+  const counted = countWords(bodyText);
   // The lead is the first real paragraph: archives often open with a short by-line or heading line.
   const lead = paragraphs.find((paragraph) => Array.from(paragraph.trim()).length >= LEAD_MIN_CHARACTERS) ?? paragraphs.find((paragraph) => paragraph.trim() !== '') ?? '';
   return {
@@ -59,8 +59,8 @@ function describe(article: ParsedArticle, source: string, options: IngestOptions
     ...(article.caption !== undefined && { caption: article.caption }),
     summary: summarize(lead),
     language,
-    wordCount,
-    readingTime: readingMinutes(wordCount),
+    wordCount: counted.words + counted.cjkCharacters,
+    readingTime: readingMinutes(counted),
     quotations: extractQuotations(paragraphs),
     source,
   };

@@ -165,13 +165,15 @@ function findSpans(paragraph: string): Span[] {
   // Next position of each closing mark; -1 once there is none left. Caching
   // it keeps a paragraph full of unmatched marks linear.
   const nextClose = new Map<string, number>();
+  // Jump from opening mark to opening mark: most text holds none.
+  const openers = new RegExp(`[${Object.keys(PAIRS).join('')}]`, 'g');
   let i = 0;
   while (i < paragraph.length) {
-    const closer = PAIRS[paragraph[i]!];
-    if (closer === undefined) {
-      i++;
-      continue;
-    }
+    openers.lastIndex = i;
+    const opening = openers.exec(paragraph);
+    if (!opening) break;
+    i = opening.index;
+    const closer = PAIRS[opening[0]]!;
     let close = nextClose.get(closer);
     if (close === undefined || (close !== -1 && close <= i)) {
       close = paragraph.indexOf(closer, i + 1);

@@ -1,12 +1,13 @@
 
-import type { Root } from 'mdast';
+import { mkdir } from 'node:fs/promises';
 import { listFiles, readFiles } from './documents-folder.ts';
-import { readEntries, removeEntry, removeTemporaryFiles, writeEntryAtomically } from './entry-files.ts';
+import { mapConcurrent } from './concurrency.ts';
+import { FILE_CONCURRENCY, readEntries, removeEntry, removeTemporaryFiles, writeEntryAtomically } from './entry-files.ts';
 import { ingestDocument, isDocument, type DocumentDraft } from './ingest-document.ts';
 import { type DossierMessage } from './message.ts';
 import { handWrittenSlugs, planEntries } from './plan-entries.ts';
 import { assignSlugs } from './slugs.ts';
-import { toMdx } from './to-mdx.ts';
+import { assembleEntry, serializeBody } from './to-mdx.ts';
 
 export interface IngestRunOptions {
   /** Folder of source documents. */
@@ -36,7 +37,8 @@ export async function runIngest(options: IngestRunOptions): Promise<IngestSummar
     options.onMessage?.(message);
   };
 
-  const drafts = new Map<string, DocumentDraft>();
+  // Only the frontmatter and the serialized body wait for slugs: not the tree, not the bytes.
+  const drafts = new Map<string, { frontmatter: DocumentDraft['frontmatter']; body: string }>();
   const files = await listFiles(options.documentsDir);
   const documents = files.filter((file) => isDocument(file.source));
   for (const file of files) {
@@ -51,7 +53,7 @@ export async function runIngest(options: IngestRunOptions): Promise<IngestSummar
     }
     const result = ingestDocument(bytes, file.source, { defaultLanguage: options.defaultLanguage });
     result.messages.forEach(report);
-    if (result.draft) drafts.set(file.source, result.draft);
+    if (result.draft) drafts.set(file.source, { frontmatter: result.draft.frontmatter, body: serializeBody(result.draft.body) });
   }
 
   await removeTemporaryFiles(options.entriesDir);
@@ -63,12 +65,13 @@ export async function runIngest(options: IngestRunOptions): Promise<IngestSummar
   const wanted = new Map<string, string>();
   for (const [source, draft] of drafts) {
     const slug = slugs.get(source)!;
-    wanted.set(`${slug}.mdx`, toMdx({ ...draft.frontmatter, slug }, draft.body as Root));
+    wanted.set(`${slug}.mdx`, assembleEntry({ ...draft.frontmatter, slug }, draft.body));
   }
 
   const plan = planEntries(wanted, existing);
-  for (const [name, text] of plan.write) await writeEntryAtomically(options.entriesDir, name, text);
-  for (const name of plan.remove) await removeEntry(options.entriesDir, name);
+  await mkdir(options.entriesDir, { recursive: true });
+  await mapConcurrent([...plan.write], FILE_CONCURRENCY, ([name, text]) => writeEntryAtomically(options.entriesDir, name, text));
+  await mapConcurrent(plan.remove, FILE_CONCURRENCY, (name) => removeEntry(options.entriesDir, name));
 
   return {
     documents: documents.length,
