@@ -1,13 +1,45 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { ingestIntegration } from './src/integrations/ingest.ts';
 import { pagefind } from './src/integrations/pagefind.ts';
+import { config } from './src/lib/config.ts';
+import { documentsDir, entriesDir } from './src/lib/paths.ts';
+
+const verbose = process.argv.includes('--verbose');
 
 export default defineConfig({
-  site: process.env.SITE_URL || 'https://example.org',
-  base: process.env.BASE_PATH || '/',
+  site: config.siteUrl,
+  base: config.basePath,
   trailingSlash: 'always',
   // Tests build fixture sites side by side; each keeps its own content-layer cache.
   cacheDir: process.env.DOSSIER_CACHE_DIR || './node_modules/.astro',
-  integrations: [mdx(), pagefind()],
+  vite: {
+    build: {
+      rollupOptions: {
+        // @astrojs/mdx marks each page module with a directive that the bundler
+        // warns it may drop. The pages render the same without it, and the
+        // warning would otherwise repeat in every build log.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
+  },
+  integrations: [
+    mdx(),
+    // sitemap-index.xml and sitemap-0.xml, every page but the 404 (robots.txt points to it).
+    sitemap({ filter: (page) => !/\/404\/?$/.test(page) }),
+    pagefind(),
+    // Last, so that its summary is the build's last line; its ingest still runs before content sync.
+    ingestIntegration({
+      documentsDir: documentsDir(),
+      entriesDir: entriesDir(),
+      defaultLanguage: config.defaultLanguage,
+      strict: process.env.STRICT === '1' || process.env.STRICT === 'true',
+      verbose,
+    }),
+  ],
 });

@@ -1,9 +1,13 @@
 #!/usr/bin/env node
-// Documents folder → MDX entries. Usage: node scripts/ingest.ts [--strict] [--verbose] [--out DIR] [DOCUMENTS_DIR]
+// Documents folder → MDX entries. `npm run build` runs the same ingest inside
+// Astro (src/integrations/ingest.ts); this command runs it alone.
+// Usage: node scripts/ingest.ts [--strict] [--verbose] [--out DIR] [DOCUMENTS_DIR]
 import { parseArgs } from 'node:util';
+import { config } from '../src/lib/config.ts';
+import { documentsDir, entriesDir } from '../src/lib/paths.ts';
 import { formatMessage } from './lib/message.ts';
+import { progressReporter } from './lib/progress.ts';
 import { formatSummary, runIngest } from './lib/run-ingest.ts';
-import { DEFAULT_LANGUAGE, documentsDir, entriesDir } from '../src/lib/paths.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -15,12 +19,14 @@ const { values, positionals } = parseArgs({
 });
 
 const documents = positionals[0] ?? documentsDir();
+const progress = progressReporter('Ingesting documents:', { verbose: values.verbose });
 const started = performance.now();
 const summary = await runIngest({
   documentsDir: documents,
   entriesDir: values.out ?? entriesDir(),
-  defaultLanguage: DEFAULT_LANGUAGE,
+  defaultLanguage: config.defaultLanguage,
   onMessage: (message) => console.error(formatMessage(message)),
+  onProgress: progress.update,
 });
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 console.log(`${formatSummary(summary, documents)} (${seconds} s)`);

@@ -17,6 +17,8 @@ export interface IngestRunOptions {
   defaultLanguage: string;
   /** Called with each diagnostic as it is found. */
   onMessage?: (message: DossierMessage) => void;
+  /** Called as documents are read: how many so far, of how many. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface IngestSummary {
@@ -46,11 +48,14 @@ export async function runIngest(options: IngestRunOptions): Promise<IngestSummar
       report({ reason: 'Not a document (expected .txt or .md), skipped', file: file.source, ruleId: 'unsupported-file', fatal: false });
     }
   }
+  let done = 0;
   for await (const { file, bytes, error } of readFiles(documents)) {
     if (!bytes) {
+      options.onProgress?.(++done, documents.length);
       report({ reason: `Cannot read the file: ${error?.message}`, file: file.source, ruleId: 'unreadable-file', fatal: true });
       continue;
     }
+    options.onProgress?.(++done, documents.length);
     const result = ingestDocument(bytes, file.source, { defaultLanguage: options.defaultLanguage });
     result.messages.forEach(report);
     if (result.draft) drafts.set(file.source, { frontmatter: result.draft.frontmatter, body: serializeBody(result.draft.body) });

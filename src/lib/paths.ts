@@ -1,11 +1,10 @@
 // Where documents come from and where their entries go. Shared by the ingest
-// script and astro.config.mjs, so both always agree.
+// script, the integration and the content collection, so all agree.
+import { config } from './config.ts';
 
-export const DEFAULT_LANGUAGE = 'en';
-
-/** The documents folder: `SEEDS_DIR`, or the documents shipped with the site. */
+/** The documents folder: `SEEDS_DIR`, else `documentsDir` of dossier.config.ts. */
 export function documentsDir(): string {
-  return process.env.SEEDS_DIR || 'content/seeds';
+  return config.documentsDir;
 }
 
 /** The generated entries: `DOSSIER_ENTRIES_DIR` lets tests build a fixture site beside the real one. */

@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 const ROOT = resolve(import.meta.dirname, '../..');
-const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
+const BUILD = join(ROOT, 'scripts/build.ts');
 
 export interface BuiltSite {
   /** Everything this build wrote; remove it when done. */
@@ -14,8 +14,8 @@ export interface BuiltSite {
   dist: string;
   /** The generated entries. */
   entries: string;
-  /** What the ingest printed (its summary on stdout, diagnostics on stderr). */
-  ingest: { stdout: string; stderr: string };
+  /** What the build printed: the ingest's summary and diagnostics among Astro's lines. */
+  build: { stdout: string; stderr: string };
 }
 
 export interface BuildOptions {
@@ -46,7 +46,7 @@ export async function buildSite(documentsDir: string, name: string, options: Bui
     ...(options.basePath && { BASE_PATH: options.basePath }),
     ...(options.siteUrl && { SITE_URL: options.siteUrl }),
   };
-  const ingest = await run(process.execPath, [join(ROOT, 'scripts/ingest.ts')], { cwd: ROOT, env });
-  await run(process.execPath, [ASTRO, 'build', '--outDir', dist], { cwd: ROOT, env, maxBuffer: 64 * 1024 * 1024 });
-  return { out, dist, entries, ingest };
+  // What `npm run build` runs: the ingest first (src/integrations/ingest.ts), Pagefind last.
+  const build = await run(process.execPath, [BUILD, '--outDir', dist], { cwd: ROOT, env, maxBuffer: 64 * 1024 * 1024 });
+  return { out, dist, entries, build };
 }

@@ -1,0 +1,100 @@
+import { resolve, sep } from 'node:path';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import type { ViteDevServer } from 'vite';
+import { formatMessage, type DossierMessage } from '../../scripts/lib/message.ts';
+import { progressReporter } from '../../scripts/lib/progress.ts';
+import { formatSummary, runIngest, type IngestSummary } from '../../scripts/lib/run-ingest.ts';
+
+export interface IngestIntegrationOptions {
+  documentsDir: string;
+  entriesDir: string;
+  defaultLanguage: string;
+  /** Fail the build on any diagnostic (`STRICT=1`). */
+  strict: boolean;
+  /** Progress lines in CI logs too (`--verbose`). */
+  verbose: boolean;
+}
+
+/**
+ * Runs the ingest as the first step of `astro build` and `astro dev`, and in
+ * dev re-runs it whenever a document is added, changed or deleted: the
+ * content layer then picks up the rewritten entries and the browser reloads.
+ * A document that fails shows its diagnostic in the terminal and in the
+ * browser's error overlay; every other page keeps working.
+ */
+export function ingestIntegration(options: IngestIntegrationOptions): AstroIntegration {
+  const documentsDir = resolve(options.documentsDir);
+  let started = 0;
+  let summary: IngestSummary | undefined;
+
+  const ingest = async (logger: AstroIntegrationLogger, onMessage: (message: DossierMessage) => void): Promise<IngestSummary> => {
+    const progress = progressReporter('Ingesting documents:', { verbose: options.verbose });
+    const begun = performance.now();
+    const result = await runIngest({ ...options, onMessage, onProgress: progress.update });
+    logger.info(`${formatSummary(result, options.documentsDir)} (${((performance.now() - begun) / 1000).toFixed(1)} s)`);
+    return result;
+  };
+
+  return {
+    name: 'dossier-ingest',
+    hooks: {
+      'astro:config:setup': async ({ command, logger }) => {
+        if (command !== 'build' && command !== 'dev') return;
+        started = performance.now();
+        summary = await ingest(logger, (message) => logger.warn(formatMessage(message)));
+        if (command === 'build' && options.strict && summary.messages.length > 0) {
+          throw new Error(`STRICT: the ingest reported ${summary.messages.length} diagnostics (see above); failing the build.`);
+        }
+      },
+
+      'astro:server:setup': ({ server, logger }) => {
+        server.watcher.add(documentsDir);
+        let timer: NodeJS.Timeout | undefined;
+        let running: Promise<unknown> = Promise.resolve();
+        const changed = new Set<string>();
+        server.watcher.on('all', (_event, path) => {
+          if (!path.startsWith(documentsDir + sep)) return;
+          changed.add(path.slice(documentsDir.length + 1).split(sep).join('/'));
+          // Editors write a file in several steps: wait for them to settle.
+          clearTimeout(timer);
+          timer = setTimeout(() => {
+            const files = new Set(changed);
+            changed.clear();
+            running = running.then(() => reingest(server, logger, files));
+          }, 150);
+        });
+      },
+
+      'astro:build:done': ({ pages }) => {
+        const seconds = ((performance.now() - started) / 1000).toFixed(1);
+        const documents = summary?.documents ?? 0;
+        const warnings = (summary?.warnings ?? 0) + (summary?.errors ?? 0);
+        // The one line a build always ends with, even when CI logs are quiet.
+        console.log(`Built ${documents.toLocaleString('en')} document${documents === 1 ? '' : 's'} into ${pages.length.toLocaleString('en')} pages, ${warnings} diagnostics, in ${seconds} s.`);
+      },
+    },
+  };
+
+  async function reingest(server: ViteDevServer, logger: AstroIntegrationLogger, files: Set<string>): Promise<void> {
+    const problems: DossierMessage[] = [];
+    await ingest(logger, (message) => {
+      if (!files.has(message.file)) return;
+      logger.warn(formatMessage(message));
+      problems.push(message);
+    });
+    const first = problems.find((message) => message.fatal) ?? problems[0];
+    if (first) {
+      // Vite's error overlay: the page shows what is wrong with the document just saved.
+      server.hot.send({
+        type: 'error',
+        err: {
+          message: problems.map(formatMessage).join('\n'),
+          stack: '',
+          plugin: 'dossier-ingest',
+          id: resolve(documentsDir, first.file),
+          loc: { file: resolve(documentsDir, first.file), line: first.line ?? 1, column: 1 },
+        },
+      });
+    }
+  }
+}
