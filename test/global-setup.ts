@@ -6,12 +6,30 @@ import { buildSite, type BuiltSite } from './helpers/build-site.ts';
 declare module 'vitest' {
   export interface ProvidedContext {
     fixtureSite: BuiltSite;
+    /** The reader's fixture (test/fixtures/reader-site: 34 documents in 4 sections), at the root of its host. */
+    readerSite: BuiltSite;
+    /** The same documents under a base path: `BASE_PATH=/docs/ SITE_URL=https://example.org`. */
+    readerSiteBase: BuiltSite;
+    /** The documents shipped in content/seeds. */
+    shippedSite: BuiltSite;
   }
 }
 
-/** Builds the fixture site once for every build and browser test. */
+/** Builds the fixture sites once, side by side, for every build and browser test. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const site = await buildSite(resolve(import.meta.dirname, 'fixtures/site'), 'fixture-site');
+  const reader = resolve(import.meta.dirname, 'fixtures/reader-site');
+  // Side by side: each build is mostly one busy core.
+  const [site, readerSite, readerSiteBase, shippedSite] = await Promise.all([
+    buildSite(resolve(import.meta.dirname, 'fixtures/site'), 'fixture-site'),
+    buildSite(reader, 'reader-site'),
+    buildSite(reader, 'reader-site-base', { basePath: '/docs/', siteUrl: 'https://example.org' }),
+    buildSite(resolve(import.meta.dirname, '../content/seeds'), 'shipped-site'),
+  ]);
   project.provide('fixtureSite', site);
-  return () => rm(site.out, { recursive: true, force: true });
+  project.provide('readerSite', readerSite);
+  project.provide('readerSiteBase', readerSiteBase);
+  project.provide('shippedSite', shippedSite);
+  return async () => {
+    await Promise.all([site, readerSite, readerSiteBase, shippedSite].map((built) => rm(built.out, { recursive: true, force: true })));
+  };
 }

@@ -1,0 +1,28 @@
+import rss from '@astrojs/rss';
+import type { APIRoute } from 'astro';
+import { absoluteUrl, articleHref, getArticles, href, sectionName } from '../lib/articles.ts';
+import { LIMITS, SITE } from '../lib/site.ts';
+
+// The latest documents, newest first. Dates carry no zone in the documents;
+// RSS needs one, so they are given as printed, in UTC (as formatDate shows them).
+export const GET: APIRoute = async ({ site }) => {
+  const articles = (await getArticles()).slice(0, LIMITS.feed);
+  return rss({
+    title: SITE.title,
+    description: SITE.description,
+    site: absoluteUrl(href(''), site),
+    items: articles.map((article) => ({
+      title: article.data.title,
+      link: absoluteUrl(articleHref(article), site),
+      description: article.data.summary,
+      categories: [sectionName(article.data.section)],
+      ...(article.data.published && { pubDate: asUtc(article.data.published) }),
+    })),
+    customData: `<language>${SITE.language}</language>`,
+    trailingSlash: true,
+  });
+};
+
+function asUtc(local: string): Date {
+  return new Date(local.includes('T') ? `${local}Z` : `${local}T00:00:00Z`);
+}
