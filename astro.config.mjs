@@ -16,6 +16,8 @@ export default defineConfig({
   // Tests build fixture sites side by side; each keeps its own content-layer cache.
   cacheDir: process.env.DOSSIER_CACHE_DIR || './node_modules/.astro',
   vite: {
+    // Test builds and the built site change all the time; the dev server need not watch them.
+    server: { watch: { ignored: ['**/test/.output/**', '**/test-results/**', '**/dist/**'] } },
     build: {
       rollupOptions: {
         // @astrojs/mdx marks each page module with a directive that the bundler
