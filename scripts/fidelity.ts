@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
 import { renderEntryBody } from '../src/lib/render-entry.ts';
+import { controlPicture } from './lib/decode.ts';
 import { listFiles } from './lib/documents-folder.ts';
 import { ingestDocument, isDocument } from './lib/ingest-document.ts';
 import { assignSlugs } from './lib/slugs.ts';
@@ -72,10 +73,7 @@ function fold(text: string): string {
 
 /** The line as `showControlCharacters` prints it. */
 function showControls(line: string): string {
-  return line.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => {
-    const code = c.charCodeAt(0);
-    return code < 0x20 ? String.fromCharCode(0x2400 + code) : code === 0x7f ? '\u2421' : '\ufffd';
-  });
+  return Array.from(line, (character) => (/\p{Cc}/u.test(character) && character !== '\t' ? controlPicture(character) : character)).join('');
 }
 
 const slugs = assignSlugs(titles);

@@ -92,26 +92,31 @@ function lineAt(bytes: Uint8Array, offset: number): number {
 }
 
 // C0 controls other than tab and line feed, DEL, and C1 controls cannot stand in HTML.
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+// eslint-disable-next-line no-control-regex -- matching them is the point
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+const CONTROL_CHARACTERS = new RegExp(CONTROL_CHARACTER.source, 'g');
+
+/** U+0007 → ␇ (a Control Picture), U+007F → ␡; C1 controls have no picture and become U+FFFD. */
+export function controlPicture(character: string): string {
+  const code = character.charCodeAt(0);
+  if (code < 0x20) return String.fromCharCode(0x2400 + code);
+  if (code === 0x7f) return '\u2421';
+  return '\ufffd';
+}
 
 /**
- * Replaces control characters with their visible Unicode Control Pictures
- * (U+0007 → ␇), so the page shows that something was there instead of
- * dropping it or producing invalid HTML. Warns once per line.
+ * Replaces control characters with visible pictures of them, so the page
+ * shows that something was there instead of dropping it or producing
+ * invalid HTML. Warns once per line.
  */
 export function showControlCharacters(text: string, report: MessageCollector): string {
-  if (!/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(text)) return text;
-  const lines = text.split('\n');
-  return lines
+  if (!CONTROL_CHARACTER.test(text)) return text;
+  return text
+    .split('\n')
     .map((line, index) => {
-      if (!/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(line)) return line;
-      report.warn('Control character in the text, shown as its Unicode control picture', 'control-character', index + 1);
-      return line.replace(CONTROL, (c) => {
-        const code = c.charCodeAt(0);
-        if (code < 0x20) return String.fromCharCode(0x2400 + code);
-        if (code === 0x7f) return '\u2421';
-        return '\ufffd';
-      });
+      if (!CONTROL_CHARACTER.test(line)) return line;
+      report.warn('Control character in the text, shown as a visible picture of it', 'control-character', index + 1);
+      return line.replace(CONTROL_CHARACTERS, controlPicture);
     })
     .join('\n');
 }

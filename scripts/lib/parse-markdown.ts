@@ -12,7 +12,7 @@ const SAFE_SCHEMES = new Set(['http', 'https', 'mailto']);
  * (`java\tscript:`), so the scheme is read with them removed.
  */
 function isSafeUrl(url: string): boolean {
-  const scheme = /^([a-z][a-z\d+.-]*):/i.exec(url.replace(/[\u0000-\u0020\u007f-\u009f]/g, ''));
+  const scheme = /^([a-z][a-z\d+.-]*):/i.exec(url.replace(/[\p{Cc}\s]/gu, ''));
   return !scheme || SAFE_SCHEMES.has(scheme[1]!.toLowerCase());
 }
 
