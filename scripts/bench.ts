@@ -1,0 +1,154 @@
+#!/usr/bin/env node
+// Build benchmark: builds sites of 100, 1,000 and 10,000 documents with the
+// real `npm run build` and prints what each cost. Figures, not assertions:
+// record them in BENCHMARKS.md (--write does it).
+// Usage: node scripts/bench.ts [--sizes 100,1000,10000] [--corpus DIR] [--write] [--keep]
+import { spawn } from 'node:child_process';
+import { appendFile, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cpus, freemem, totalmem, tmpdir, type as osType, release } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { makeCorpus } from './bench/make-corpus.ts';
+import { pageWeight, type PageWeight } from './bench/page-weight.ts';
+import { watchPeakMemory } from './bench/process-tree-memory.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '100,1000,10000' },
+    corpus: { type: 'string', default: resolve(ROOT, '../shared/corpora/kaebyok') },
+    seed: { type: 'string', default: join(ROOT, 'content/seeds/000_436062db2601815d.txt') },
+    write: { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+  },
+});
+
+interface BuildRun {
+  wall: number;
+  peakRss: number;
+  ingest: number;
+  pagefind: number;
+  written: number;
+  output: string;
+}
+
+/** One `npm run build` (scripts/build.ts) in its own process, timed and its memory watched. */
+async function build(work: string, documents: string): Promise<BuildRun> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    SEEDS_DIR: documents,
+    DOSSIER_ENTRIES_DIR: join(work, 'entries'),
+    DOSSIER_CACHE_DIR: join(work, 'cache'),
+    NODE_ENV: 'production',
+  };
+  delete env.CI; // The phase timings come from the info-level log.
+  const started = performance.now();
+  const child = spawn(process.execPath, [join(ROOT, 'scripts/build.ts'), '--outDir', join(work, 'dist')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const memory = watchPeakMemory(child.pid!);
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk));
+  const code = await new Promise<number | null>((done) => child.on('exit', done));
+  const wall = (performance.now() - started) / 1000;
+  const peakRss = memory.stop();
+  if (code !== 0) throw new Error(`Build failed (exit ${code}):\n${output.slice(-4000)}`);
+  const seconds = (pattern: RegExp): number => Number(pattern.exec(output)?.[1] ?? NaN);
+  return {
+    wall,
+    peakRss,
+    ingest: seconds(/Ingested [\d,]+ documents? .*\(([\d.]+) s\)/),
+    pagefind: seconds(/Indexed [\d,]+ pages for search in ([\d.]+) s/),
+    written: Number(/: ([\d,]+) written/.exec(output)?.[1]?.replace(/,/g, '') ?? NaN),
+    output,
+  };
+}
+
+async function folderSize(dir: string): Promise<number> {
+  let total = 0;
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) total += (await stat(join(entry.parentPath, entry.name))).size;
+  }
+  return total;
+}
+
+const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
+const s = (seconds: number): string => `${seconds.toFixed(1)} s`;
+
+interface Result {
+  size: number;
+  first: BuildRun;
+  unchanged: BuildRun;
+  oneChanged: BuildRun;
+  dist: number;
+  pages: number;
+  weight: PageWeight;
+}
+
+const results: Result[] = [];
+for (const size of values.sizes.split(',').map(Number)) {
+  const work = join(tmpdir(), `dossier-bench-${size}`);
+  await rm(work, { recursive: true, force: true });
+  const documents = join(work, 'documents');
+  await makeCorpus(documents, size, values.seed, values.corpus);
+  console.error(`${size} documents: building…`);
+  const first = await build(work, documents);
+  console.error(`${size} documents: rebuilding with nothing changed…`);
+  const unchanged = await build(work, documents);
+  const changedFile = join(documents, 'news/article-0.txt');
+  await appendFile(changedFile, '\nOne more paragraph, added to measure a rebuild.\n');
+  console.error(`${size} documents: rebuilding after one document changed…`);
+  const oneChanged = await build(work, documents);
+  const entry = (await readdir(join(work, 'entries'))).find((name) => name.endsWith('.mdx'))!;
+  const pages = Number(/into ([\d,]+) pages/.exec(first.output)?.[1]?.replace(/,/g, '') ?? NaN);
+  results.push({ size, first, unchanged, oneChanged, dist: await folderSize(join(work, 'dist')), pages, weight: await pageWeight(join(work, 'dist'), `articles/${entry.replace(/\.mdx$/, '')}`) });
+  if (!values.keep) await rm(work, { recursive: true, force: true });
+}
+
+const cpu = cpus();
+const machine = `${cpu.length} × ${cpu[0]?.model.trim()}, ${mb(totalmem())} RAM (${mb(freemem())} free at start), ${osType()} ${release()}, Node ${process.version}`;
+const rows = results.map((r) =>
+  [
+    r.size.toLocaleString('en'),
+    r.pages.toLocaleString('en'),
+    s(r.first.ingest),
+    s(r.first.wall - r.first.ingest - r.first.pagefind),
+    s(r.first.pagefind),
+    s(r.first.wall),
+    mb(r.first.peakRss),
+    mb(r.dist),
+    s(r.unchanged.wall),
+    `${s(r.oneChanged.wall)} (${r.oneChanged.written} rewritten)`,
+  ].join(' | '),
+);
+const weights = results.map((r) =>
+  [r.size.toLocaleString('en'), ...(['html', 'css', 'js'] as const).map((kind) => `${kb(r.weight[kind].raw)} / ${kb(r.weight[kind].gzip)}`)].join(' | '),
+);
+const report = [
+  `Machine: ${machine}.`,
+  `Command: \`npm run bench -- --sizes ${values.sizes}\` (each size: a first build into empty folders, a rebuild with nothing changed, a rebuild after one document changed).`,
+  '',
+  '| documents | pages | ingest | astro build | Pagefind | total wall | peak RSS (process tree) | dist size | rebuild, no change | rebuild, one changed |',
+  '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ...rows.map((row) => `| ${row} |`),
+  '',
+  'An article page, raw / gzip (HTML includes inline CSS and JS; JS is what loads before search is opened):',
+  '',
+  '| documents | HTML | CSS | JS |',
+  '|---:|---:|---:|---:|',
+  ...weights.map((row) => `| ${row} |`),
+].join('\n');
+console.log(report);
+
+if (values.write) {
+  const file = join(ROOT, 'BENCHMARKS.md');
+  const start = '<!-- bench:build:start -->';
+  const end = '<!-- bench:build:end -->';
+  const current = await readFile(file, 'utf8').catch(() => '# Benchmarks\n');
+  const block = `${start}\n${report}\n${end}`;
+  const next = current.includes(start)
+    ? current.replace(new RegExp(`${start}[\\s\\S]*?${end}`), block)
+    : current.replace(/^# Benchmarks\n/, `# Benchmarks\n\n## Build\n\n_Measured ${new Date().toISOString().slice(0, 10)}._\n\n${block}\n`);
+  await writeFile(file, next);
+  console.error(`Wrote the figures to ${file}.`);
+}
