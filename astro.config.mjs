@@ -17,7 +17,7 @@ export default defineConfig({
   cacheDir: process.env.DOSSIER_CACHE_DIR || './node_modules/.astro',
   vite: {
     // Test builds and the built site change all the time; the dev server need not watch them.
-    server: { watch: { ignored: ['**/test/.output/**', '**/test-results/**', '**/dist/**'] } },
+    server: { watch: { ignored: ['**/test/.output/**', '**/test-results/**', '**/dist/**', '**/.bench/**'] } },
     build: {
       rollupOptions: {
         // @astrojs/mdx marks each page module with a directive that the bundler

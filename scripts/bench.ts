@@ -5,7 +5,7 @@
 // Usage: node scripts/bench.ts [--sizes 100,1000,10000] [--corpus DIR] [--write] [--keep]
 import { spawn } from 'node:child_process';
 import { appendFile, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { cpus, freemem, totalmem, tmpdir, type as osType, release } from 'node:os';
+import { cpus, freemem, totalmem, type as osType, release } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { makeCorpus } from './bench/make-corpus.ts';
@@ -87,7 +87,9 @@ interface Result {
 
 const results: Result[] = [];
 for (const size of values.sizes.split(',').map(Number)) {
-  const work = join(tmpdir(), `dossier-bench-${size}`);
+  // Inside the project: Astro puts a build's prerender chunks in <cwd>/.astro/ when its
+  // outDir is elsewhere, where two builds at once would share them.
+  const work = join(ROOT, '.bench', String(size));
   await rm(work, { recursive: true, force: true });
   const documents = join(work, 'documents');
   await makeCorpus(documents, size, values.seed, values.corpus);
