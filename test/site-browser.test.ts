@@ -63,7 +63,9 @@ const AXE_URL = 'http://axe.test/axe.js';
 
 async function open(width: number, theme: Theme): Promise<Opened> {
   const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: theme });
-  await context.route(AXE_URL, (route) => route.fulfill({ body: axe.source, contentType: 'text/javascript', headers: { 'Cache-Control': 'max-age=3600' } }));
+  await context.route(AXE_URL, (route) =>
+    route.fulfill({ body: axe.source, contentType: 'text/javascript', headers: { 'Cache-Control': 'max-age=3600' } }),
+  );
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
@@ -94,25 +96,29 @@ const DARK_BG = 'rgb(20, 23, 28)';
 
 const MAIN = ['home', 'article', 'section', '404'];
 
-describe.each(WIDTHS.flatMap((width) => THEMES.map((theme) => ({ width, theme }))))('every page type at $width px, $theme theme', ({ width, theme }) => {
-  test('lays out without sideways scrolling or script errors; screenshots saved; axe finds no violation', async () => {
-    const { context, page, problems } = await open(width, theme);
-    const violations: Record<string, string[]> = {};
-    // The four main page types everywhere; the others at 1280 px as well.
-    const checked = width === 1280 ? [...MAIN, 'article-toc', 'archive-month', 'people', 'person'] : MAIN;
-    for (const [type, path] of Object.entries(pages)) {
-      await go(page, path);
-      expect(await background(page), type).toBe(theme === 'light' ? LIGHT_BG : DARK_BG);
-      expect(await overflow(page), `${type} overflows sideways`).toBe(0);
-      // Every page type in the light theme; the four main ones in the dark theme too.
-      if (theme === 'light' || MAIN.includes(type)) await page.screenshot({ path: join(SCREENSHOTS, `reader-${type}-${width}-${theme}.png`), fullPage: true });
-      if (checked.includes(type)) violations[type] = await axeViolations(page);
-    }
-    expect(violations).toEqual(Object.fromEntries(checked.map((type) => [type, []])));
-    expect(problems).toEqual([]);
-    await context.close();
-  });
-});
+describe.each(WIDTHS.flatMap((width) => THEMES.map((theme) => ({ width, theme }))))(
+  'every page type at $width px, $theme theme',
+  ({ width, theme }) => {
+    test('lays out without sideways scrolling or script errors; screenshots saved; axe finds no violation', async () => {
+      const { context, page, problems } = await open(width, theme);
+      const violations: Record<string, string[]> = {};
+      // The four main page types everywhere; the others at 1280 px as well.
+      const checked = width === 1280 ? [...MAIN, 'article-toc', 'archive-month', 'people', 'person'] : MAIN;
+      for (const [type, path] of Object.entries(pages)) {
+        await go(page, path);
+        expect(await background(page), type).toBe(theme === 'light' ? LIGHT_BG : DARK_BG);
+        expect(await overflow(page), `${type} overflows sideways`).toBe(0);
+        // Every page type in the light theme; the four main ones in the dark theme too.
+        if (theme === 'light' || MAIN.includes(type))
+          await page.screenshot({ path: join(SCREENSHOTS, `reader-${type}-${width}-${theme}.png`), fullPage: true });
+        if (checked.includes(type)) violations[type] = await axeViolations(page);
+      }
+      expect(violations).toEqual(Object.fromEntries(checked.map((type) => [type, []])));
+      expect(problems).toEqual([]);
+      await context.close();
+    });
+  },
+);
 
 test('nothing overflows sideways at 320 px, the narrowest supported width', async () => {
   const { context, page } = await open(320, 'light');
@@ -223,7 +229,9 @@ describe('keyboard only', () => {
     expect((await focused(page)).text).toBe('Small bakeries weigh higher flour prices against loyal customers');
     await page.keyboard.press('Enter');
     await page.waitForURL(url(article('source/economy/bakeries-flour-prices.txt')));
-    expect(await page.locator('#sidebar [aria-current="page"]').innerText()).toBe('Small bakeries weigh higher flour prices against loyal customers');
+    expect(await page.locator('#sidebar [aria-current="page"]').innerText()).toBe(
+      'Small bakeries weigh higher flour prices against loyal customers',
+    );
     await context.close();
   });
 

@@ -30,7 +30,12 @@ describe('articleNode', () => {
 });
 
 test('breadcrumbList numbers its items from 1', () => {
-  expect(breadcrumbList([{ name: 'Home', url: 'https://example.org/' }, { name: 'News', url: 'https://example.org/sections/news/' }])).toEqual({
+  expect(
+    breadcrumbList([
+      { name: 'Home', url: 'https://example.org/' },
+      { name: 'News', url: 'https://example.org/sections/news/' },
+    ]),
+  ).toEqual({
     '@type': 'BreadcrumbList',
     itemListElement: [
       { '@type': 'ListItem', position: 1, name: 'Home', item: 'https://example.org/' },

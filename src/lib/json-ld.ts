@@ -56,5 +56,8 @@ export function articleNode(facts: ArticleFacts): JsonLdNode {
  */
 export function serializeJsonLd(nodes: readonly JsonLdNode[]): string {
   const json = JSON.stringify({ '@context': 'https://schema.org', '@graph': nodes });
-  return json.replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return json
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }

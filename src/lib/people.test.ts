@@ -5,12 +5,19 @@ const doc = (id: string, ...quotations: { text: string; speaker?: string; paragr
 
 describe('collectPeople', () => {
   const people = collectPeople([
-    doc('new', { text: 'One', speaker: 'Lee Whan-chul', paragraph: 0 }, { text: 'Unattributed', paragraph: 1 }, { text: 'Two', speaker: 'Park Sun-kyung', paragraph: 2 }),
+    doc(
+      'new',
+      { text: 'One', speaker: 'Lee Whan-chul', paragraph: 0 },
+      { text: 'Unattributed', paragraph: 1 },
+      { text: 'Two', speaker: 'Park Sun-kyung', paragraph: 2 },
+    ),
     doc('old', { text: 'Three', speaker: 'Lee  Whan-chul', paragraph: 0 }, { text: 'Four', speaker: 'lee whan-chul', paragraph: 3 }),
   ]);
 
   test('groups quotations by person, whatever the spacing or case of the name, and leaves out unattributed ones', () => {
-    expect(people.map((person) => [person.name, person.slug, person.quotes.map((quote) => quote.quotation.text), person.documents])).toEqual([
+    expect(
+      people.map((person) => [person.name, person.slug, person.quotes.map((quote) => quote.quotation.text), person.documents]),
+    ).toEqual([
       ['Lee Whan-chul', 'lee-whan-chul', ['One', 'Three', 'Four'], 2],
       ['Park Sun-kyung', 'park-sun-kyung', ['Two'], 1],
     ]);
@@ -19,7 +26,10 @@ describe('collectPeople', () => {
 
 describe('standaloneQuote', () => {
   test.each([
-    ['Traveling from South Korea to Kunshan is as convenient as going to Jeju Island,', 'Traveling from South Korea to Kunshan is as convenient as going to Jeju Island'],
+    [
+      'Traveling from South Korea to Kunshan is as convenient as going to Jeju Island,',
+      'Traveling from South Korea to Kunshan is as convenient as going to Jeju Island',
+    ],
     ['high technology and green development.', 'high technology and green development.'],
     [' close neighbors ', 'close neighbors'],
   ])('%j → %j', (input, expected) => {

@@ -16,7 +16,14 @@ describe('sectionPath and sectionName', () => {
 });
 
 describe('buildSectionTree', () => {
-  const documents = [doc('a', 'Source', 'Economy'), doc('b', 'World'), doc('c'), doc('d', 'Source', 'Economy'), doc('e', 'Source'), doc('f', 'Source', 'Art')];
+  const documents = [
+    doc('a', 'Source', 'Economy'),
+    doc('b', 'World'),
+    doc('c'),
+    doc('d', 'Source', 'Economy'),
+    doc('e', 'Source'),
+    doc('f', 'Source', 'Art'),
+  ];
   const tree = buildSectionTree(documents);
 
   test('top-level sections by name, Unsorted last, subsections under their parent', () => {
