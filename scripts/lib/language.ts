@@ -1,31 +1,43 @@
 // Scripts that name a language on their own. Latin, Cyrillic and the like
 // are shared by many languages, so they fall back to the site's default.
-const SCRIPT_LANGUAGES = [
-  ['ja', /[\p{Script=Hiragana}\p{Script=Katakana}]/gu],
-  ['ko', /\p{Script=Hangul}/gu],
+const OTHER_SCRIPTS = [
   ['zh', /\p{Script=Han}/gu],
   ['ar', /\p{Script=Arabic}/gu],
   ['he', /\p{Script=Hebrew}/gu],
   ['el', /\p{Script=Greek}/gu],
   ['th', /\p{Script=Thai}/gu],
 ] as const;
+const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+const HANGUL = /\p{Script=Hangul}/gu;
+const LETTER = /\p{L}/gu;
 
 const SAMPLE_LENGTH = 20_000;
+// A few foreign characters (a name, a quoted word) do not make the language.
+const KANA_OR_HANGUL_SHARE = 0.1;
+const SCRIPT_SHARE = 0.3;
 
 /**
  * The document's language as a BCP 47 tag, from the scripts its letters use.
- * Kana marks Japanese even among kanji, and Hangul marks Korean even in the
- * mixed Hanja–Hangul of older Korean texts, so each is checked before Han.
+ * Hangul marks Korean even in the mixed Hanja–Hangul of older Korean texts,
+ * and kana marks Japanese among kanji, so both are weighed before Han; of the
+ * two, the more frequent wins (Korean prose quoting Japanese terms is Korean).
  */
 export function detectLanguage(text: string, fallback: string): string {
   const sample = text.slice(0, SAMPLE_LENGTH);
-  const letters = sample.match(/\p{L}/gu)?.length ?? 0;
+  const letters = count(sample, LETTER);
   if (letters === 0) return fallback;
-  for (const [language, pattern] of SCRIPT_LANGUAGES) {
-    const count = sample.match(pattern)?.length ?? 0;
-    // A few foreign characters (a name, a quoted word) do not make the language.
-    const share = language === 'ja' || language === 'ko' ? 0.05 : 0.3;
-    if (count / letters >= share) return language;
+  const hangul = count(sample, HANGUL);
+  const kana = count(sample, KANA);
+  if (Math.max(hangul, kana) / letters >= KANA_OR_HANGUL_SHARE) return hangul >= kana ? 'ko' : 'ja';
+  for (const [language, pattern] of OTHER_SCRIPTS) {
+    if (count(sample, pattern) / letters >= SCRIPT_SHARE) return language;
   }
   return fallback;
+}
+
+function count(text: string, pattern: RegExp): number {
+  let total = 0;
+  pattern.lastIndex = 0;
+  while (pattern.exec(text)) total++;
+  return total;
 }
