@@ -96,7 +96,8 @@ const DARK_BG = 'rgb(20, 23, 28)';
 
 const MAIN = ['home', 'article', 'section', '404'];
 
-describe.each(WIDTHS.flatMap((width) => THEMES.map((theme) => ({ width, theme }))))(
+// The four run side by side, each in its own context of the one browser.
+describe.concurrent.each(WIDTHS.flatMap((width) => THEMES.map((theme) => ({ width, theme }))))(
   'every page type at $width px, $theme theme',
   ({ width, theme }) => {
     test('lays out without sideways scrolling or script errors; screenshots saved; axe finds no violation', async () => {
