@@ -253,6 +253,7 @@ describe('feeds and files for machines', () => {
     expect(rss['@_version']).toBe('2.0');
     expect(rss.channel.title).toBe('Dossier');
     expect(rss.channel.link).toBe(`${SITE_URL}/`);
+    expect(rss.channel['atom:link']).toMatchObject({ '@_href': `${SITE_URL}/rss.xml`, '@_rel': 'self' });
     const items = rss.channel.item as { title: string; link: string; pubDate?: string; description: string; category: string[] }[];
     expect(items).toHaveLength(Math.min(LIMITS.feed, entries.size));
     expect(items[0]).toMatchObject({

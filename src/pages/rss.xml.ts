@@ -1,6 +1,6 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { absoluteUrl, articleHref, getArticles, href, sectionName } from '../lib/articles.ts';
+import { absoluteUrl, articleHref, fileHref, getArticles, href, sectionName } from '../lib/articles.ts';
 import { LIMITS, SITE } from '../lib/site.ts';
 
 // The latest documents, newest first. Dates carry no zone in the documents;
@@ -18,7 +18,9 @@ export const GET: APIRoute = async ({ site }) => {
       categories: [sectionName(article.data.section)],
       ...(article.data.published && { pubDate: asUtc(article.data.published) }),
     })),
-    customData: `<language>${SITE.language}</language>`,
+    // The feed names its own address, as feed readers and validators expect.
+    xmlns: { atom: 'http://www.w3.org/2005/Atom' },
+    customData: `<language>${SITE.language}</language><atom:link href="${absoluteUrl(fileHref('rss.xml'), site)}" rel="self" type="application/rss+xml"/>`,
     trailingSlash: true,
   });
 };
