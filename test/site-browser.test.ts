@@ -174,6 +174,9 @@ describe('the theme toggle', () => {
     await go(page, '');
     expect(await background(page)).toBe(DARK_BG);
     expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    // The icon offers the other theme: a sun while dark.
+    expect(await page.locator('.theme-toggle .icon-sun').isVisible()).toBe(true);
+    expect(await page.locator('.theme-toggle .icon-moon').isVisible()).toBe(false);
     await toggle.click();
     await go(page, pages.section!);
     expect(await background(page)).toBe(LIGHT_BG);
