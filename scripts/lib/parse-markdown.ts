@@ -1,5 +1,5 @@
 import type { Root, RootContent } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
+import { remark } from 'remark';
 import { toString } from 'mdast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
 import type { ParsedArticle } from './parse-article.ts';
@@ -23,7 +23,7 @@ function isSafeUrl(url: string): boolean {
  * The first level-1 heading is the title.
  */
 export function parseMarkdownArticle(text: string, fallbackTitle: string): ParsedArticle {
-  const body = fromMarkdown(text);
+  const body = remark().parse(text);
   visit(body, (node, index, parent) => {
     if (!parent || index === undefined) return;
     if (node.type === 'html') {
