@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { cpus, release, totalmem, type as osType } from 'node:os';
+import { cpus, loadavg, release, totalmem, type as osType } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -31,6 +31,8 @@ const { values } = parseArgs({
 });
 const DOCUMENTS = Number(values.documents);
 const RUNS = Number(values.runs);
+/** The machine may be shared: its load when the run started goes into the report. */
+const LOAD = loadavg()[0]!;
 
 /** Queries a reader of this archive might type, from rare to very common. */
 const QUERIES = [
@@ -278,14 +280,14 @@ const home = await readFile(join(dist, 'index.html'), 'utf8');
 const element = /<script type="module" src="\/(_astro\/Search[^"]+\.js)"/.exec(home)?.[1];
 const elementBytes = element ? await readFile(join(dist, element)) : Buffer.alloc(0);
 const cpu = cpus();
-const machine = `${cpu.length} × ${cpu[0]?.model.trim()}, ${(totalmem() / 1024 ** 3).toFixed(0)} GB RAM, ${osType()} ${release()}, Node ${process.version}, Chromium (Debian, /usr/bin/chromium)`;
+const machine = `${cpu.length} × ${cpu[0]?.model.trim()}, ${(totalmem() / 1024 ** 3).toFixed(0)} GB RAM, ${osType()} ${release()}, Node ${process.version}, Chromium (Debian, /usr/bin/chromium); load average ${LOAD.toFixed(1)} at the start`;
 const languages = Object.entries(entry.languages)
   .map(([language, { page_count }]) => `${language} ${page_count}`)
   .join(', ');
 const report = [
   `Machine: ${machine}.`,
   `Command: \`npm run bench:search -- --documents ${DOCUMENTS} --runs ${RUNS}\`. The site: ${DOCUMENTS.toLocaleString('en')} documents from \`scripts/bench/make-corpus.ts\` (pages per language index: ${languages}), served gzip-compressed from localhost (no network latency), searched from the home page (\`lang="en"\`: the Korean index is merged in).`,
-  `Latency: from the last keystroke (typing ${TYPING_DELAY} ms per character) to the first result on screen, median of ${RUNS}; it includes the input's 100 ms debounce. Bytes: on the wire, headers included, from the first keystroke to the end of loading; UI = Component UI script and styles and the dialog's module, engine = pagefind.js, its worker and WebAssembly, index = entry, metadata, word and filter chunks, results = the fragments of the results shown.`,
+  `Latency: from the last keystroke (typing ${TYPING_DELAY} ms per character) to the first result on screen, median of ${RUNS}; it includes the input's 100 ms debounce. Bytes: on the wire, headers included, from the first keystroke to the end of loading; UI = Component UI script and styles and the dialog's module, engine = pagefind.js, its worker and WebAssembly, index = entry, metadata, word and filter chunks, results = the fragments of the results shown. First search: on a page just loaded, \`/\` then the query. Next search: on the same page after a search for \`${WARM_UP}\`, whose fragments it may reuse.`,
   `Before search is used, a page runs only the search element: ${kb(elementBytes.length)} (${kb(gzipSync(elementBytes, { level: 9 }).length)} gzip).`,
   '',
   '| query | what it is | results | first search: latency | first search: bytes | next search: latency | next search: bytes |',

@@ -1,13 +1,38 @@
-
 import { mkdir } from 'node:fs/promises';
-import { listFiles, readFiles } from './documents-folder.ts';
+import { availableParallelism } from 'node:os';
 import { mapConcurrent } from './concurrency.ts';
+import { listFiles, readFiles } from './documents-folder.ts';
 import { FILE_CONCURRENCY, readEntries, removeEntry, removeTemporaryFiles, writeEntryAtomically } from './entry-files.ts';
-import { ingestDocument, isDocument, type DocumentDraft } from './ingest-document.ts';
-import { type DossierMessage } from './message.ts';
+import { isDocument, type IngestOptions } from './ingest-document.ts';
+import type { IngestTask } from './ingest-worker.ts';
+import type { DossierMessage } from './message.ts';
 import { handWrittenSlugs, planEntries } from './plan-entries.ts';
+import { prepareDocument, type PreparedDocument } from './prepare-document.ts';
 import { assignSlugs } from './slugs.ts';
-import { assembleEntry, serializeBody } from './to-mdx.ts';
+import { assembleEntry } from './to-mdx.ts';
+import { createWorkerPool } from './worker-pool.ts';
+
+// Each worker loads the parsers anew (about a second): threads pay off only for large folders.
+const WORKER_THRESHOLD = 2000;
+const MAX_IN_FLIGHT = 64;
+
+/** Parses documents on worker threads, one a core, for large folders; in this thread for small ones. */
+function documentPreparer(count: number, threshold = WORKER_THRESHOLD) {
+  const threads = Math.min(availableParallelism(), 4);
+  if (count < threshold || threads < 2) {
+    return { run: async (...args: Parameters<typeof prepareDocument>) => prepareDocument(...args), close: async () => {} };
+  }
+  const pool = createWorkerPool<IngestTask, ReturnType<typeof prepareDocument>>(new URL('./ingest-worker.ts', import.meta.url), threads);
+  let id = 0;
+  return {
+    run: (bytes: Uint8Array, source: string, options: IngestOptions) => {
+      // Hand the bytes over without a copy, unless they share a buffer with others.
+      const owned = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+      return pool.run({ id: id++, bytes, source, options }, owned ? [bytes.buffer as ArrayBuffer] : []);
+    },
+    close: () => pool.close(),
+  };
+}
 
 export interface IngestRunOptions {
   /** Folder of source documents. */
@@ -17,6 +42,8 @@ export interface IngestRunOptions {
   defaultLanguage: string;
   /** Called with each diagnostic as it is found. */
   onMessage?: (message: DossierMessage) => void;
+  /** From how many documents on to parse on worker threads (tests set it low). */
+  workerThreshold?: number;
   /** Called as documents are read: how many so far, of how many. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -40,7 +67,7 @@ export async function runIngest(options: IngestRunOptions): Promise<IngestSummar
   };
 
   // Only the frontmatter and the serialized body wait for slugs: not the tree, not the bytes.
-  const drafts = new Map<string, { frontmatter: DocumentDraft['frontmatter']; body: string }>();
+  const drafts = new Map<string, PreparedDocument>();
   const files = await listFiles(options.documentsDir);
   const documents = files.filter((file) => isDocument(file.source));
   for (const file of files) {
@@ -48,17 +75,31 @@ export async function runIngest(options: IngestRunOptions): Promise<IngestSummar
       report({ reason: 'Not a document (expected .txt or .md), skipped', file: file.source, ruleId: 'unsupported-file', fatal: false });
     }
   }
+
+  const prepare = documentPreparer(documents.length, options.workerThreshold);
+  // Results are taken in the order the files were read, so output and messages never depend on timing.
+  const inFlight: { source: string; result: Promise<ReturnType<typeof prepareDocument>> }[] = [];
   let done = 0;
-  for await (const { file, bytes, error } of readFiles(documents)) {
-    if (!bytes) {
-      options.onProgress?.(++done, documents.length);
-      report({ reason: `Cannot read the file: ${error?.message}`, file: file.source, ruleId: 'unreadable-file', fatal: true });
-      continue;
-    }
+  const settleOldest = async (): Promise<void> => {
+    const { source, result } = inFlight.shift()!;
+    const { prepared, messages: found } = await result;
     options.onProgress?.(++done, documents.length);
-    const result = ingestDocument(bytes, file.source, { defaultLanguage: options.defaultLanguage });
-    result.messages.forEach(report);
-    if (result.draft) drafts.set(file.source, { frontmatter: result.draft.frontmatter, body: serializeBody(result.draft.body) });
+    found.forEach(report);
+    if (prepared) drafts.set(source, prepared);
+  };
+  try {
+    for await (const { file, bytes, error } of readFiles(documents)) {
+      if (!bytes) {
+        const reason = `Cannot read the file: ${error?.message}`;
+        inFlight.push({ source: file.source, result: Promise.resolve({ messages: [{ reason, file: file.source, ruleId: 'unreadable-file', fatal: true }] }) });
+      } else {
+        inFlight.push({ source: file.source, result: prepare.run(bytes, file.source, { defaultLanguage: options.defaultLanguage }) });
+      }
+      if (inFlight.length >= MAX_IN_FLIGHT) await settleOldest();
+    }
+    while (inFlight.length > 0) await settleOldest();
+  } finally {
+    await prepare.close();
   }
 
   await removeTemporaryFiles(options.entriesDir);
