@@ -283,6 +283,12 @@ describe(`search under the base path ${BASE}`, () => {
     await page.keyboard.press('/');
     await page.keyboard.type('lighthouse');
     await expect.poll(() => summary(page).textContent()).toBe('5 results for lighthouse');
+    // Arrow keys move between the input and the results.
+    await page.locator('.search-result-link').first().waitFor();
+    await page.keyboard.press('ArrowDown');
+    expect(await isFocused(page, '.search-result-link >> nth=0')).toBe(true);
+    await page.keyboard.press('ArrowUp');
+    expect(await isFocused(page, 'pagefind-input input')).toBe(true);
     // Tab to the section filter, open it, pick the first section, close it.
     const trigger = 'pagefind-filter-dropdown[filter="section"] .pf-dropdown-trigger';
     for (let presses = 0; presses < 8 && !(await isFocused(page, trigger)); presses++) await page.keyboard.press('Tab');
