@@ -278,6 +278,20 @@ describe(`search under the base path ${BASE}`, () => {
     await page.close();
   });
 
+  test('on a Korean page, the dialog speaks English and finds English and Chinese documents', async () => {
+    const entries = await readEntriesBySource(searchSite.entries);
+    const { page, problems } = await openPage(based, `articles/${entries.get('기록/천도교 강연 기록.md')!.slug}/`);
+    expect(await page.locator('html').getAttribute('lang')).toBe('ko');
+    await search(page, 'quadcopter', '1 result for quadcopter');
+    await expect
+      .poll(() => page.locator('.search-result-link').first().textContent())
+      .toBe('Drones inspect the old lighthouse at Cape Lumen');
+    await search(page, '灯塔', '1 result for 灯塔');
+    await expect.poll(() => page.locator('.search-result-link').first().getAttribute('lang')).toBe('zh');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   test('keyboard only: open, search, filter, then follow a result', async () => {
     const { page, problems } = await openPage(based);
     await page.keyboard.press('/');
