@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchChromium } from './helpers/browser.ts';
+import { childEnv } from './helpers/child-env.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 let dir: string;
@@ -21,11 +22,6 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** Astro's dev server serves nothing when it believes Vitest drives it (VITEST is set). */
-function withoutVitestVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith('VITEST')));
-}
-
 async function fetchText(path: string): Promise<string> {
   const response = await fetch(new URL(path, origin));
   return response.ok ? response.text() : `HTTP ${response.status}`;
@@ -40,14 +36,13 @@ beforeAll(async () => {
   origin = `http://127.0.0.1:${port}`;
   server = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(port)], {
     cwd: ROOT,
-    env: {
-      ...withoutVitestVariables(process.env),
+    env: childEnv({
       SEEDS_DIR: documents,
       DOSSIER_ENTRIES_DIR: join(dir, 'entries'),
       DOSSIER_CACHE_DIR: join(dir, 'cache'),
       ASTRO_TELEMETRY_DISABLED: '1',
       NODE_ENV: 'development',
-    },
+    }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   server.stdout!.on('data', (chunk: Buffer) => (log += chunk));

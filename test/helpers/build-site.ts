@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { childEnv } from './child-env.ts';
 
 const run = promisify(execFile);
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -35,8 +36,7 @@ export async function buildSite(documentsDir: string, name: string, options: Bui
   await mkdir(out, { recursive: true });
   const dist = join(out, 'dist');
   const entries = join(out, 'articles');
-  const env = {
-    ...process.env,
+  const env = childEnv({
     SEEDS_DIR: documentsDir,
     DOSSIER_ENTRIES_DIR: entries,
     DOSSIER_CACHE_DIR: join(out, 'cache'),
@@ -45,7 +45,7 @@ export async function buildSite(documentsDir: string, name: string, options: Bui
     NODE_ENV: 'production',
     ...(options.basePath && { BASE_PATH: options.basePath }),
     ...(options.siteUrl && { SITE_URL: options.siteUrl }),
-  };
+  });
   // What `npm run build` runs: the ingest first (src/integrations/ingest.ts), Pagefind last.
   const build = await run(process.execPath, [BUILD, '--outDir', dist], { cwd: ROOT, env, maxBuffer: 64 * 1024 * 1024 });
   return { out, dist, entries, build };

@@ -1,0 +1,11 @@
+// Vitest puts its own variables into the test process's environment: VITEST*,
+// and Vite's BASE_URL, MODE, DEV, PROD and SSR. A build or dev server started
+// from a test must not inherit them: Astro serves nothing when it sees VITEST,
+// and BASE_URL would override the base path under test.
+const VITEST_VARIABLES = new Set(['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']);
+
+/** The test process's environment without Vitest's variables, plus `extra`. */
+export function childEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST') && !VITEST_VARIABLES.has(name)));
+  return { ...env, ...extra };
+}
