@@ -13,6 +13,8 @@ export default defineConfig({
   site: config.siteUrl,
   base: config.basePath,
   trailingSlash: 'always',
+  // A rebuild copies article pages whose cacheKey (src/lib/page-cache-key.ts) is unchanged.
+  experimental: { incrementalBuild: true },
   // Tests build fixture sites side by side; each keeps its own content-layer cache.
   cacheDir: process.env.DOSSIER_CACHE_DIR || './node_modules/.astro',
   vite: {

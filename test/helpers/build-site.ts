@@ -22,6 +22,8 @@ export interface BuiltSite {
 export interface BuildOptions {
   basePath?: string;
   siteUrl?: string;
+  /** Build again over the output and caches of an earlier build of the same name (an incremental rebuild). */
+  rebuild?: boolean;
 }
 
 /**
@@ -32,7 +34,7 @@ export interface BuildOptions {
 export async function buildSite(documentsDir: string, name: string, options: BuildOptions = {}): Promise<BuiltSite> {
   // One folder per test run: two runs at once (two terminals, two agents) never share output.
   const out = join(ROOT, 'test/.output', `${name}.${process.pid}`);
-  await rm(out, { recursive: true, force: true });
+  if (!options.rebuild) await rm(out, { recursive: true, force: true });
   await mkdir(out, { recursive: true });
   const dist = join(out, 'dist');
   const entries = join(out, 'articles');

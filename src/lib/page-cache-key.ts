@@ -1,0 +1,33 @@
+import { createHash } from 'node:crypto';
+import { neighbours, sectionName, type SectionTree, type Sectioned } from './sections.ts';
+
+interface Keyed extends Sectioned {
+  data: Sectioned['data'] & { title: string };
+}
+
+/**
+ * What every page's shell shows of the whole site: each section's name, path
+ * and document count (the sidebar). Computed once a build; a page whose key
+ * includes it is rendered again when a section appears, goes or changes size.
+ */
+export function shellSignature<T extends Keyed>(tree: SectionTree<T>, settings: unknown): string {
+  const sections = [...tree.byPath.values()].map((node) => [node.path, sectionName(node.section), node.own.length, node.all.length]);
+  return digest(JSON.stringify([settings, sections]));
+}
+
+/**
+ * The cache key of an article page for Astro's incremental build: everything
+ * the page shows besides its own body (which Astro tracks itself): its
+ * frontmatter, its newer/older links, the documents its sidebar lists around
+ * it, and the site's shell. Equal keys mean an identical page.
+ */
+export function articleCacheKey<T extends Keyed>(tree: SectionTree<T>, id: string, data: unknown, shell: string, sidebarCount: number): string {
+  const { node, index } = tree.position.get(id)!;
+  const around = neighbours(node.own, index, sidebarCount).items.map((other) => [other.id, other.data.title]);
+  const links = [node.own[index - 1], node.own[index + 1]].map((other) => other && [other.id, other.data.title]);
+  return digest(JSON.stringify([shell, data, around, links]));
+}
+
+function digest(text: string): string {
+  return createHash('sha256').update(text).digest('base64url').slice(0, 22);
+}

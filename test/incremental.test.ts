@@ -1,0 +1,55 @@
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { buildSite, type BuiltSite } from './helpers/build-site.ts';
+
+const DOCUMENTS = join(import.meta.dirname, '.output', `incremental-documents.${process.pid}`);
+const story = (title: string, date: string, body: string) => `NEWS / LOCAL\n${title}\nPublished: ${date}\n\n${body}\n`;
+let first: BuiltSite;
+let second: BuiltSite;
+const page = (site: BuiltSite, slug: string) => readFile(join(site.dist, 'articles', slug, 'index.html'), 'utf8');
+let full: BuiltSite;
+
+beforeAll(async () => {
+  await mkdir(DOCUMENTS, { recursive: true });
+  await writeFile(join(DOCUMENTS, 'a.txt'), story('Alpha story', 'Jan 03, 2026 09:00 AM', 'Alpha body.'));
+  await writeFile(join(DOCUMENTS, 'b.txt'), story('Bravo story', 'Jan 02, 2026 09:00 AM', 'Bravo body.'));
+  await writeFile(join(DOCUMENTS, 'c.txt'), story('Charlie story', 'Jan 01, 2026 09:00 AM', 'Charlie body.'));
+  await writeFile(join(DOCUMENTS, 'z.txt'), 'OTHER / DESK\nZulu story\nPublished: Jan 04, 2026 09:00 AM\n\nZulu body.\n');
+  first = await buildSite(DOCUMENTS, 'incremental');
+
+  // One body edited, one title renamed: the rebuild must show both wherever they appear.
+  await writeFile(join(DOCUMENTS, 'c.txt'), story('Charlie story', 'Jan 01, 2026 09:00 AM', 'Charlie body, edited.'));
+  await writeFile(join(DOCUMENTS, 'b.txt'), story('Bravo story renamed', 'Jan 02, 2026 09:00 AM', 'Bravo body.'));
+  second = await buildSite(DOCUMENTS, 'incremental', { rebuild: true });
+  full = await buildSite(DOCUMENTS, 'incremental-full');
+});
+
+afterAll(async () => {
+  await rm(DOCUMENTS, { recursive: true, force: true });
+  await rm(first.out, { recursive: true, force: true });
+  await rm(full.out, { recursive: true, force: true });
+});
+
+test('a rebuild restores unchanged article pages instead of rendering them', () => {
+  expect(second.build.stdout).toMatch(/\/articles\/zulu-story\/index\.html \(restored\)/);
+  expect(second.build.stdout).not.toMatch(/\/articles\/charlie-story\/index\.html \(restored\)/);
+});
+
+test('an edited body shows on its page', async () => {
+  expect(await page(second, 'charlie-story')).toContain('Charlie body, edited.');
+});
+
+test('a renamed neighbour shows in the sidebar and links of the pages around it', async () => {
+  for (const slug of ['alpha-story', 'charlie-story']) {
+    const html = await page(second, slug);
+    expect(html).toContain('Bravo story renamed');
+    expect(html).not.toMatch(/>\s*Bravo story\s*</);
+  }
+});
+
+test('every article page of the rebuild is byte for byte what a full build makes', async () => {
+  for (const slug of ['alpha-story', 'bravo-story-renamed', 'charlie-story', 'zulu-story']) {
+    expect(await page(second, slug)).toBe(await page(full, slug));
+  }
+});
