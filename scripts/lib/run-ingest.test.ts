@@ -25,7 +25,7 @@ afterEach(() => rm(root, { recursive: true, force: true }));
 
 const article = (title: string, body = 'Body text.'): string => `NEWS / LOCAL\n${title}\nPublished: Jan 08, 2026 08:28 PM\n\n${body}\n`;
 const ingest = () => runIngest({ documentsDir: documents, entriesDir: entries, defaultLanguage: 'en' });
-const entryNames = async () => (await readdir(entries)).sort();
+const entryNames = async () => (await readdir(entries)).filter((name) => name.endsWith('.mdx')).sort();
 
 describe('runIngest', () => {
   test('writes one entry per document, in nested folders with awkward names', async () => {
@@ -74,6 +74,28 @@ describe('runIngest', () => {
     await writeFile(join(documents, 'notice-2.txt'), '社告\n또 다른 알림입니다.\n');
     await ingest();
     expect(await entryNames()).toEqual(['社告-notice-2.mdx', '社告.mdx']);
+  });
+
+  test('an unchanged document is not parsed again, yet its diagnostics are reported again', async () => {
+    await writeFile(join(documents, 'one.txt'), article('First story'));
+    await writeFile(join(documents, 'bad-date.txt'), 'NEWS / LOCAL\nDated badly\nPublished: someday\n\nBody.\n');
+    const first = await ingest();
+    const second = await ingest();
+    expect(second).toMatchObject({ written: 0, unchanged: 2, warnings: 1 });
+    expect(second.messages).toEqual(first.messages);
+    // An entry deleted behind the cache's back is written again: the cache never stands in for a file.
+    await rm(join(entries, 'first-story.mdx'));
+    expect(await ingest()).toMatchObject({ written: 1, unchanged: 1 });
+    expect(await entryNames()).toEqual(['dated-badly.mdx', 'first-story.mdx']);
+  });
+
+  test('a cached document whose slug is taken by a new one is written again under its new slug', async () => {
+    await writeFile(join(documents, 'b.txt'), article('Same title', 'From b.'));
+    await ingest();
+    await writeFile(join(documents, 'a.txt'), article('Same title', 'From a.'));
+    expect(await ingest()).toMatchObject({ written: 2, removed: 0 });
+    expect(await readFile(join(entries, 'same-title.mdx'), 'utf8')).toContain('From a.');
+    expect(await readFile(join(entries, 'same-title-b.mdx'), 'utf8')).toContain('From b.');
   });
 
   test('a broken document is reported by name and the rest still ingest', async () => {
@@ -152,7 +174,7 @@ describe('the ingest command', () => {
     }
     // The next run finishes the job and sweeps up any temporary file.
     await run(process.execPath, [CLI, '--out', entries, documents]);
-    expect((await readdir(entries)).every((name) => name.endsWith('.mdx'))).toBe(true);
+    expect((await readdir(entries)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   }, 60_000);
 });
 

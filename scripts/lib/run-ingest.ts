@@ -1,15 +1,17 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { mapConcurrent } from './concurrency.ts';
 import { listFiles, readFiles } from './documents-folder.ts';
 import { FILE_CONCURRENCY, readEntries, removeEntry, removeTemporaryFiles, writeEntryAtomically } from './entry-files.ts';
+import { hashBytes, ingestVersion, readIngestCache, writeIngestCache, type CachedDocument } from './ingest-cache.ts';
 import { isDocument, type IngestOptions } from './ingest-document.ts';
 import type { IngestTask } from './ingest-worker.ts';
 import type { DossierMessage } from './message.ts';
 import { handWrittenSlugs, planEntries } from './plan-entries.ts';
 import { prepareDocument, type PreparedDocument } from './prepare-document.ts';
 import { assignSlugs } from './slugs.ts';
-import { assembleEntry } from './to-mdx.ts';
+import { assembleEntry, isGeneratedEntry } from './to-mdx.ts';
 import { createWorkerPool } from './worker-pool.ts';
 
 // Each worker loads the parsers anew (about a second): threads pay off only for large folders.
@@ -76,16 +78,26 @@ export async function runIngest(options: IngestRunOptions): Promise<IngestSummar
     }
   }
 
+  await removeTemporaryFiles(options.entriesDir);
+  const existing = await readEntries(options.entriesDir);
+  const ingestOptions: IngestOptions = { defaultLanguage: options.defaultLanguage };
+  const version = await ingestVersion(ingestOptions);
+  const previous = await readIngestCache(options.entriesDir, version);
+  const next = new Map<string, CachedDocument>();
+  // Documents whose bytes, and whose entry, are as the last run left them: not parsed again.
+  const reused = new Map<string, CachedDocument>();
+
   const prepare = documentPreparer(documents.length, options.workerThreshold);
   // Results are taken in the order the files were read, so output and messages never depend on timing.
-  const inFlight: { source: string; result: Promise<ReturnType<typeof prepareDocument>> }[] = [];
+  const inFlight: { source: string; hash?: string; result: Promise<ReturnType<typeof prepareDocument>> }[] = [];
   let done = 0;
   const settleOldest = async (): Promise<void> => {
-    const { source, result } = inFlight.shift()!;
+    const { source, hash, result } = inFlight.shift()!;
     const { prepared, messages: found } = await result;
     options.onProgress?.(++done, documents.length);
     found.forEach(report);
     if (prepared) drafts.set(source, prepared);
+    if (prepared && hash) next.set(source, { hash, title: prepared.frontmatter.title, entry: '', messages: found });
   };
   try {
     for await (const { file, bytes, error } of readFiles(documents)) {
@@ -93,7 +105,15 @@ export async function runIngest(options: IngestRunOptions): Promise<IngestSummar
         const reason = `Cannot read the file: ${error?.message}`;
         inFlight.push({ source: file.source, result: Promise.resolve({ messages: [{ reason, file: file.source, ruleId: 'unreadable-file', fatal: true }] }) });
       } else {
-        inFlight.push({ source: file.source, result: prepare.run(bytes, file.source, { defaultLanguage: options.defaultLanguage }) });
+        const hash = hashBytes(bytes);
+        const cached = previous.get(file.source);
+        const entry = cached && existing.get(cached.entry);
+        if (cached?.hash === hash && entry !== undefined && isGeneratedEntry(entry)) {
+          reused.set(file.source, cached);
+          inFlight.push({ source: file.source, result: Promise.resolve({ messages: cached.messages }) });
+        } else {
+          inFlight.push({ source: file.source, hash, result: prepare.run(bytes, file.source, ingestOptions) });
+        }
       }
       if (inFlight.length >= MAX_IN_FLIGHT) await settleOldest();
     }
@@ -102,22 +122,37 @@ export async function runIngest(options: IngestRunOptions): Promise<IngestSummar
     await prepare.close();
   }
 
-  await removeTemporaryFiles(options.entriesDir);
-  const existing = await readEntries(options.entriesDir);
   const slugs = assignSlugs(
-    [...drafts].map(([source, draft]) => ({ source, title: draft.frontmatter.title })),
+    [...[...drafts].map(([source, draft]) => ({ source, title: draft.frontmatter.title })), ...[...reused].map(([source, cached]) => ({ source, title: cached.title }))],
     handWrittenSlugs(existing),
   );
+  // A reused document whose slug moved (another document took its title) is parsed after all.
+  for (const [source, cached] of reused) {
+    if (`${slugs.get(source)}.mdx` === cached.entry) continue;
+    reused.delete(source);
+    const bytes = await readFile(join(options.documentsDir, source));
+    const { prepared, messages: found } = prepareDocument(bytes, source, ingestOptions);
+    if (prepared) drafts.set(source, prepared);
+    next.set(source, { hash: cached.hash, title: cached.title, entry: '', messages: found });
+  }
+
   const wanted = new Map<string, string>();
   for (const [source, draft] of drafts) {
-    const slug = slugs.get(source)!;
-    wanted.set(`${slug}.mdx`, assembleEntry({ ...draft.frontmatter, slug }, draft.body));
+    const name = `${slugs.get(source)!}.mdx`;
+    wanted.set(name, assembleEntry({ ...draft.frontmatter, slug: slugs.get(source)! }, draft.body));
+    const record = next.get(source);
+    if (record) record.entry = name;
+  }
+  for (const [source, cached] of reused) {
+    wanted.set(cached.entry, existing.get(cached.entry)!);
+    next.set(source, cached);
   }
 
   const plan = planEntries(wanted, existing);
   await mkdir(options.entriesDir, { recursive: true });
   await mapConcurrent([...plan.write], FILE_CONCURRENCY, ([name, text]) => writeEntryAtomically(options.entriesDir, name, text));
   await mapConcurrent(plan.remove, FILE_CONCURRENCY, (name) => removeEntry(options.entriesDir, name));
+  await writeIngestCache(options.entriesDir, version, next);
 
   return {
     documents: documents.length,
