@@ -115,18 +115,6 @@ describe('runIngest', () => {
     expect(formatSummary(summary, 'docs')).toBe('Ingested 4 documents from docs: 1 written, 0 unchanged, 0 removed; 3 errors, 1 warning.');
   });
 
-  test('worker threads write the same entries, byte for byte, as the main thread', async () => {
-    for (let i = 0; i < 12; i++) await writeFile(join(documents, `doc-${i}.txt`), article(`Story ${i}`, `"Quoted ${i}," Lee said.`));
-    await writeFile(join(documents, 'bad.txt'), '');
-    const inline = await runIngest({ documentsDir: documents, entriesDir: join(root, 'inline'), defaultLanguage: 'en' });
-    const threaded = await runIngest({ documentsDir: documents, entriesDir: entries, defaultLanguage: 'en', workerThreshold: 1 });
-    expect(threaded.messages).toEqual(inline.messages);
-    expect(threaded).toMatchObject({ documents: 13, written: 12, errors: 1 });
-    const names = await entryNames();
-    expect(names).toHaveLength(12);
-    for (const name of names) expect(await readFile(join(entries, name), 'utf8')).toBe(await readFile(join(root, 'inline', name), 'utf8'));
-  });
-
   test('a 5 MB document and a 300 KB line without a break ingest fine', async () => {
     const paragraph = 'All work and no play makes a dull archive. '.repeat(100);
     await writeFile(join(documents, 'large.txt'), `Large document\n\n${`${paragraph}\n\n`.repeat(1200)}`);

@@ -1,40 +1,15 @@
 import { mkdir, readFile } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { mapConcurrent } from './concurrency.ts';
 import { listFiles, readFiles } from './documents-folder.ts';
 import { FILE_CONCURRENCY, readEntries, removeEntry, removeTemporaryFiles, writeEntryAtomically } from './entry-files.ts';
 import { hashBytes, ingestVersion, readIngestCache, writeIngestCache, type CachedDocument } from './ingest-cache.ts';
 import { isDocument, type IngestOptions } from './ingest-document.ts';
-import type { IngestTask } from './ingest-worker.ts';
 import type { DossierMessage } from './message.ts';
 import { handWrittenSlugs, planEntries } from './plan-entries.ts';
 import { prepareDocument, type PreparedDocument } from './prepare-document.ts';
 import { assignSlugs } from './slugs.ts';
 import { assembleEntry, isGeneratedEntry } from './to-mdx.ts';
-import { createWorkerPool } from './worker-pool.ts';
-
-// Each worker loads the parsers anew (about a second): threads pay off only for large folders.
-const WORKER_THRESHOLD = 2000;
-const MAX_IN_FLIGHT = 64;
-
-/** Parses documents on worker threads, one a core, for large folders; in this thread for small ones. */
-function documentPreparer(count: number, threshold = WORKER_THRESHOLD) {
-  const threads = Math.min(availableParallelism(), 4);
-  if (count < threshold || threads < 2) {
-    return { run: async (...args: Parameters<typeof prepareDocument>) => prepareDocument(...args), close: async () => {} };
-  }
-  const pool = createWorkerPool<IngestTask, ReturnType<typeof prepareDocument>>(new URL('./ingest-worker.ts', import.meta.url), threads);
-  let id = 0;
-  return {
-    run: (bytes: Uint8Array, source: string, options: IngestOptions) => {
-      // Hand the bytes over without a copy, unless they share a buffer with others.
-      const owned = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
-      return pool.run({ id: id++, bytes, source, options }, owned ? [bytes.buffer as ArrayBuffer] : []);
-    },
-    close: () => pool.close(),
-  };
-}
 
 export interface IngestRunOptions {
   /** Folder of source documents. */
@@ -44,8 +19,6 @@ export interface IngestRunOptions {
   defaultLanguage: string;
   /** Called with each diagnostic as it is found. */
   onMessage?: (message: DossierMessage) => void;
-  /** From how many documents on to parse on worker threads (tests set it low). */
-  workerThreshold?: number;
   /** Called as documents are read: how many so far, of how many. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -87,39 +60,27 @@ export async function runIngest(options: IngestRunOptions): Promise<IngestSummar
   // Documents whose bytes, and whose entry, are as the last run left them: not parsed again.
   const reused = new Map<string, CachedDocument>();
 
-  const prepare = documentPreparer(documents.length, options.workerThreshold);
-  // Results are taken in the order the files were read, so output and messages never depend on timing.
-  const inFlight: { source: string; hash?: string; result: Promise<ReturnType<typeof prepareDocument>> }[] = [];
   let done = 0;
-  const settleOldest = async (): Promise<void> => {
-    const { source, hash, result } = inFlight.shift()!;
-    const { prepared, messages: found } = await result;
+  for await (const { file, bytes, error } of readFiles(documents)) {
     options.onProgress?.(++done, documents.length);
-    found.forEach(report);
-    if (prepared) drafts.set(source, prepared);
-    if (prepared && hash) next.set(source, { hash, title: prepared.frontmatter.title, entry: '', messages: found });
-  };
-  try {
-    for await (const { file, bytes, error } of readFiles(documents)) {
-      if (!bytes) {
-        const reason = `Cannot read the file: ${error?.message}`;
-        inFlight.push({ source: file.source, result: Promise.resolve({ messages: [{ reason, file: file.source, ruleId: 'unreadable-file', fatal: true }] }) });
-      } else {
-        const hash = hashBytes(bytes);
-        const cached = previous.get(file.source);
-        const entry = cached && existing.get(cached.entry);
-        if (cached?.hash === hash && entry !== undefined && isGeneratedEntry(entry)) {
-          reused.set(file.source, cached);
-          inFlight.push({ source: file.source, result: Promise.resolve({ messages: cached.messages }) });
-        } else {
-          inFlight.push({ source: file.source, hash, result: prepare.run(bytes, file.source, ingestOptions) });
-        }
-      }
-      if (inFlight.length >= MAX_IN_FLIGHT) await settleOldest();
+    if (!bytes) {
+      report({ reason: `Cannot read the file: ${error?.message}`, file: file.source, ruleId: 'unreadable-file', fatal: true });
+      continue;
     }
-    while (inFlight.length > 0) await settleOldest();
-  } finally {
-    await prepare.close();
+    const hash = hashBytes(bytes);
+    const cached = previous.get(file.source);
+    const entry = cached && existing.get(cached.entry);
+    if (cached?.hash === hash && entry !== undefined && isGeneratedEntry(entry)) {
+      cached.messages.forEach(report);
+      reused.set(file.source, cached);
+      continue;
+    }
+    const { prepared, messages: found } = prepareDocument(bytes, file.source, ingestOptions);
+    found.forEach(report);
+    if (prepared) {
+      drafts.set(file.source, prepared);
+      next.set(file.source, { hash, title: prepared.frontmatter.title, entry: '', messages: found });
+    }
   }
 
   const slugs = assignSlugs(
