@@ -42,8 +42,9 @@ export function ingestDocument(
 
 function describe(article: ParsedArticle, source: string, options: IngestOptions): DocumentDraft['frontmatter'] {
   // Quotations point at top-level paragraphs; other blocks hold none.
-  const paragraphs = article.body.children.map((node) => (node.type === 'paragraph' ? plainText(node) : ''));
-  const bodyText = article.body.children.map((node) => plainText(node)).join('\n');
+  const texts = article.body.children.map((node) => plainText(node));
+  const paragraphs = article.body.children.map((node, index) => (node.type === 'paragraph' ? texts[index]! : ''));
+  const bodyText = texts.join('\n');
   const language = detectLanguage(`${article.title}\n${bodyText}`, options.defaultLanguage);
   const counted = countWords(bodyText);
   // The lead is the first real paragraph: archives often open with a short by-line or heading line.
