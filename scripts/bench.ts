@@ -43,7 +43,11 @@ async function build(work: string, documents: string): Promise<BuildRun> {
   };
   delete env.CI; // The phase timings come from the info-level log.
   const started = performance.now();
-  const child = spawn(process.execPath, [join(ROOT, 'scripts/build.ts'), '--outDir', join(work, 'dist')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(ROOT, 'scripts/build.ts'), '--outDir', join(work, 'dist')], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const memory = watchPeakMemory(child.pid!);
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk));
@@ -103,7 +107,15 @@ for (const size of values.sizes.split(',').map(Number)) {
   const oneChanged = await build(work, documents);
   const entry = (await readdir(join(work, 'entries'))).find((name) => name.endsWith('.mdx'))!;
   const pages = Number(/into ([\d,]+) pages/.exec(first.output)?.[1]?.replace(/,/g, '') ?? NaN);
-  results.push({ size, first, unchanged, oneChanged, dist: await folderSize(join(work, 'dist')), pages, weight: await pageWeight(join(work, 'dist'), `articles/${entry.replace(/\.mdx$/, '')}`) });
+  results.push({
+    size,
+    first,
+    unchanged,
+    oneChanged,
+    dist: await folderSize(join(work, 'dist')),
+    pages,
+    weight: await pageWeight(join(work, 'dist'), `articles/${entry.replace(/\.mdx$/, '')}`),
+  });
   if (!values.keep) await rm(work, { recursive: true, force: true });
 }
 
@@ -124,7 +136,10 @@ const rows = results.map((r) =>
   ].join(' | '),
 );
 const weights = results.map((r) =>
-  [r.size.toLocaleString('en'), ...(['html', 'css', 'js'] as const).map((kind) => `${kb(r.weight[kind].raw)} / ${kb(r.weight[kind].gzip)}`)].join(' | '),
+  [
+    r.size.toLocaleString('en'),
+    ...(['html', 'css', 'js'] as const).map((kind) => `${kb(r.weight[kind].raw)} / ${kb(r.weight[kind].gzip)}`),
+  ].join(' | '),
 );
 const report = [
   `Machine: ${machine}.`,

@@ -49,9 +49,16 @@ for (const file of files) {
       .map((line) => line.trim()),
   );
   shown.add(frontmatter.title);
-  const header = [frontmatter.section.join(' / '), frontmatter.caption?.text, frontmatter.byline, frontmatter.credit].filter(Boolean) as string[];
+  const header = [frontmatter.section.join(' / '), frontmatter.caption?.text, frontmatter.byline, frontmatter.credit].filter(
+    Boolean,
+  ) as string[];
 
-  const source = new TextDecoder().decode(bytes).replace(/\r\n?/g, '\n').split('\n').map((line) => line.trim()).filter(Boolean);
+  const source = new TextDecoder()
+    .decode(bytes)
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
   let documentFaithful = true;
   for (const line of source) {
     lines++;
@@ -73,14 +80,18 @@ function fold(text: string): string {
 
 /** The line as `showControlCharacters` prints it. */
 function showControls(line: string): string {
-  return Array.from(line, (character) => (/\p{Cc}/u.test(character) && character !== '\t' ? controlPicture(character) : character)).join('');
+  return Array.from(line, (character) => (/\p{Cc}/u.test(character) && character !== '\t' ? controlPicture(character) : character)).join(
+    '',
+  );
 }
 
 const slugs = assignSlugs(titles);
 const seconds = (performance.now() - started) / 1000;
 const percent = (part: number, whole: number): string => `${((100 * part) / Math.max(whole, 1)).toFixed(2)} %`;
 console.log(`documents: ${files.length} (${skipped} skipped by a fatal diagnostic)`);
-console.log(`documents with every line kept (verbatim, or with control characters made visible): ${faithful} of ${files.length - skipped} (${percent(faithful, files.length - skipped)})`);
+console.log(
+  `documents with every line kept (verbatim, or with control characters made visible): ${faithful} of ${files.length - skipped} (${percent(faithful, files.length - skipped)})`,
+);
 console.log(`lines kept verbatim: ${kept} of ${lines} (${percent(kept, lines)})`);
 console.log(`lines kept with control characters made visible: ${controls} (${percent(controls, lines)})`);
 console.log(`lines lost or changed otherwise: ${lines - kept - controls}`);

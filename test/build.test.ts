@@ -90,7 +90,9 @@ describe('the fixture site build', () => {
     const seed = await readPage(site.dist, articlePath('news/seed-economy.txt'));
     expect(select('html', seed)?.properties.lang).toBe('en');
     expect(existsSync(join(site.dist, 'pagefind/pagefind.js'))).toBe(true);
-    const meta = JSON.parse(readFileSync(join(site.dist, 'pagefind/pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    const meta = JSON.parse(readFileSync(join(site.dist, 'pagefind/pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { page_count: number }>;
+    };
     // Four English documents, and the hand-written About page.
     expect(meta.languages.en?.page_count).toBe(5);
     expect(meta.languages.ko?.page_count).toBe(1);

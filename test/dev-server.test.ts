@@ -31,7 +31,10 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'dossier-dev-'));
   documents = join(dir, 'documents');
   await mkdir(documents);
-  await writeFile(join(documents, 'first.txt'), 'NEWS / LOCAL\nThe first story\nPublished: Jan 08, 2026 08:28 PM\n\nIt was here from the start.\n');
+  await writeFile(
+    join(documents, 'first.txt'),
+    'NEWS / LOCAL\nThe first story\nPublished: Jan 08, 2026 08:28 PM\n\nIt was here from the start.\n',
+  );
   const port = await freePort();
   origin = `http://127.0.0.1:${port}`;
   server = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(port)], {
@@ -49,7 +52,7 @@ beforeAll(async () => {
   server.stderr!.on('data', (chunk: Buffer) => (log += chunk));
   // Astro moves to another port when the one asked for is taken: read the one it chose.
   // (expect.poll belongs in tests; a hook polls by hand.)
-  for (const deadline = Date.now() + 60_000; ; ) {
+  for (const deadline = Date.now() + 60_000; ;) {
     origin = /Local\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(log)?.[1] ?? origin;
     const home = await fetchText('/').catch((error: Error) => `${error.message} ${String(error.cause)}`);
     if (home.includes('The first story')) break;
@@ -65,10 +68,16 @@ afterAll(async () => {
 
 describe('npm run dev', () => {
   test('shows a new document, then its edit, without a restart', async () => {
-    await writeFile(join(documents, 'second.txt'), 'NEWS / LOCAL\nA brand new story\nPublished: Jan 09, 2026 10:00 AM\n\nFresh text here.\n');
+    await writeFile(
+      join(documents, 'second.txt'),
+      'NEWS / LOCAL\nA brand new story\nPublished: Jan 09, 2026 10:00 AM\n\nFresh text here.\n',
+    );
     await expect.poll(() => fetchText('/articles/a-brand-new-story/'), { timeout: 15_000, interval: 200 }).toContain('Fresh text here.');
 
-    await writeFile(join(documents, 'second.txt'), 'NEWS / LOCAL\nA brand new story\nPublished: Jan 09, 2026 10:00 AM\n\nEdited text now.\n');
+    await writeFile(
+      join(documents, 'second.txt'),
+      'NEWS / LOCAL\nA brand new story\nPublished: Jan 09, 2026 10:00 AM\n\nEdited text now.\n',
+    );
     await expect.poll(() => fetchText('/articles/a-brand-new-story/'), { timeout: 15_000, interval: 200 }).toContain('Edited text now.');
   });
 

@@ -1,7 +1,14 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-const SECTIONS = ['SOURCE / ECONOMY', 'SOURCE / WORLD', 'SOURCE / TECHNOLOGY', 'OPINION / EDITORIALS', 'CULTURE / BOOKS', 'SPORTS / FOOTBALL'];
+const SECTIONS = [
+  'SOURCE / ECONOMY',
+  'SOURCE / WORLD',
+  'SOURCE / TECHNOLOGY',
+  'OPINION / EDITORIALS',
+  'CULTURE / BOOKS',
+  'SPORTS / FOOTBALL',
+];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /**

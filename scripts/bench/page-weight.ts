@@ -21,7 +21,8 @@ export async function pageWeight(dist: string, pagePath: string, base = '/'): Pr
   const html = await readFile(join(dist, pagePath, 'index.html'), 'utf8');
   const local = (href: string): string => join(dist, decodeURIComponent(href.slice(base.length - 1)));
   let css: Weight = { raw: 0, gzip: 0 };
-  for (const [, href] of html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g)) css = add(css, weigh(await readFile(local(href!), 'utf8')));
+  for (const [, href] of html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g))
+    css = add(css, weigh(await readFile(local(href!), 'utf8')));
   for (const [, style] of html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)) css = add(css, weigh(style!));
   let js: Weight = { raw: 0, gzip: 0 };
   for (const [, attributes, body] of html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)) {

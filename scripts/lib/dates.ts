@@ -25,7 +25,10 @@ const DATE_FORMATS = ['MMM d, yyyy', 'MMMM d, yyyy', 'd MMM yyyy', 'd MMMM yyyy'
  * on every machine whatever its TZ.
  */
 export function parsePrintedDate(printed: string): string | undefined {
-  const value = printed.trim().replace(/\s+/g, ' ').replace(/\.(?=\s)/, '');
+  const value = printed
+    .trim()
+    .replace(/\s+/g, ' ')
+    .replace(/\.(?=\s)/, '');
   for (const layout of DATE_TIME_FORMATS) {
     const date = parse(value, layout, new UTCDate(0), { in: utc });
     if (isValid(date)) return format(date, "yyyy-MM-dd'T'HH:mm:ss", { in: utc });

@@ -23,7 +23,10 @@ export async function listFiles(root: string): Promise<FoundFile[]> {
 }
 
 /** Reads files a few at a time: bounded memory, and no EMFILE on large archives. */
-export async function* readFiles(files: readonly FoundFile[], concurrency = 16): AsyncGenerator<{ file: FoundFile; bytes?: Uint8Array; error?: Error }> {
+export async function* readFiles(
+  files: readonly FoundFile[],
+  concurrency = 16,
+): AsyncGenerator<{ file: FoundFile; bytes?: Uint8Array; error?: Error }> {
   for (let start = 0; start < files.length; start += concurrency) {
     const batch = files.slice(start, start + concurrency);
     const results = await Promise.all(

@@ -37,7 +37,10 @@ export async function ingestVersion(options: unknown): Promise<string> {
 
 export async function readIngestCache(entriesDir: string, version: string): Promise<Map<string, CachedDocument>> {
   try {
-    const cache = JSON.parse(await readFile(join(entriesDir, CACHE_FILE), 'utf8')) as { version: string; documents: Record<string, CachedDocument> };
+    const cache = JSON.parse(await readFile(join(entriesDir, CACHE_FILE), 'utf8')) as {
+      version: string;
+      documents: Record<string, CachedDocument>;
+    };
     return cache.version === version ? new Map(Object.entries(cache.documents)) : new Map();
   } catch {
     return new Map();

@@ -48,7 +48,10 @@ function describe(article: ParsedArticle, source: string, options: IngestOptions
   const language = detectLanguage(`${article.title}\n${bodyText}`, options.defaultLanguage);
   const counted = countWords(bodyText);
   // The lead is the first real paragraph: archives often open with a short by-line or heading line.
-  const lead = paragraphs.find((paragraph) => Array.from(paragraph.trim()).length >= LEAD_MIN_CHARACTERS) ?? paragraphs.find((paragraph) => paragraph.trim() !== '') ?? '';
+  const lead =
+    paragraphs.find((paragraph) => Array.from(paragraph.trim()).length >= LEAD_MIN_CHARACTERS) ??
+    paragraphs.find((paragraph) => paragraph.trim() !== '') ??
+    '';
   return {
     generator: 'dossier',
     title: article.title,

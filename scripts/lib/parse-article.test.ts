@@ -31,7 +31,9 @@ describe('parseArticle on the seed', () => {
   });
 
   test('keeps every body paragraph, and the caption only once', () => {
-    const bodyLines = SEED.split('\n').slice(7).filter((line) => line.trim() !== '');
+    const bodyLines = SEED.split('\n')
+      .slice(7)
+      .filter((line) => line.trim() !== '');
     expect(paragraphs).toEqual(bodyLines);
     expect(paragraphs).toHaveLength(16);
     expect(paragraphs.join('\n')).not.toContain('Photo: Courtesy');

@@ -28,7 +28,9 @@ export function parseMarkdownArticle(text: string, fallbackTitle: string): Parse
     if (!parent || index === undefined) return;
     if (node.type === 'html') {
       const replacement: RootContent =
-        parent.type === 'root' ? { type: 'paragraph', children: [{ type: 'text', value: node.value }] } : { type: 'text', value: node.value };
+        parent.type === 'root'
+          ? { type: 'paragraph', children: [{ type: 'text', value: node.value }] }
+          : { type: 'text', value: node.value };
       parent.children.splice(index, 1, replacement as never);
       return SKIP;
     }
@@ -37,7 +39,7 @@ export function parseMarkdownArticle(text: string, fallbackTitle: string): Parse
       return undefined;
     }
     if ((node.type === 'link' || node.type === 'image') && !isSafeUrl(node.url)) {
-      const value = node.type === 'link' ? toString(node) : node.alt ?? '';
+      const value = node.type === 'link' ? toString(node) : (node.alt ?? '');
       parent.children.splice(index, 1, { type: 'text', value } as never);
       return SKIP;
     }

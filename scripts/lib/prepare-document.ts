@@ -9,7 +9,11 @@ export interface PreparedDocument {
 }
 
 /** Bytes → prepared document and diagnostics. Pure, and small to pass between threads. */
-export function prepareDocument(bytes: Uint8Array, source: string, options: IngestOptions): { prepared?: PreparedDocument; messages: DossierMessage[] } {
+export function prepareDocument(
+  bytes: Uint8Array,
+  source: string,
+  options: IngestOptions,
+): { prepared?: PreparedDocument; messages: DossierMessage[] } {
   const { draft, messages } = ingestDocument(bytes, source, options);
   return { prepared: draft && { frontmatter: draft.frontmatter, body: serializeBody(draft.body) }, messages };
 }

@@ -59,11 +59,14 @@ describe('extractQuotations on the seed article', () => {
     expect(found).toHaveLength(expected.length);
   });
 
-  test.each(expected.map((row, i) => [i, ...row] as const))('quotation %i (paragraph %i) is spoken by %s', (i, paragraph, speaker, text) => {
-    expect(found[i]).toEqual({ text, speaker, paragraph });
-    // An unknown speaker is left out, not written as an empty key.
-    if (speaker === undefined) expect(found[i]).not.toHaveProperty('speaker');
-  });
+  test.each(expected.map((row, i) => [i, ...row] as const))(
+    'quotation %i (paragraph %i) is spoken by %s',
+    (i, paragraph, speaker, text) => {
+      expect(found[i]).toEqual({ text, speaker, paragraph });
+      // An unknown speaker is left out, not written as an empty key.
+      if (speaker === undefined) expect(found[i]).not.toHaveProperty('speaker');
+    },
+  );
 });
 
 describe('extractQuotations on small cases', () => {
@@ -71,7 +74,11 @@ describe('extractQuotations on small cases', () => {
   const rows: Row[] = [
     ['empty input', [], []],
     ['paragraphs without quotes', ['', '   ', 'Nothing is quoted here, Lee said.'], []],
-    ['curly quotes, said-name inversion', ['“We will win,” said Lee Min-ho.'], [{ text: 'We will win,', speaker: 'Lee Min-ho', paragraph: 0 }]],
+    [
+      'curly quotes, said-name inversion',
+      ['“We will win,” said Lee Min-ho.'],
+      [{ text: 'We will win,', speaker: 'Lee Min-ho', paragraph: 0 }],
+    ],
     ['guillemets', ['«We will win,» Lee Min-ho said.'], [{ text: 'We will win,', speaker: 'Lee Min-ho', paragraph: 0 }]],
     ['unbalanced curly quote', ['He said “this never ends, and neither does the paragraph.'], []],
     [
@@ -102,10 +109,7 @@ describe('extractQuotations on small cases', () => {
     ],
     [
       'pronoun prefers the person named earlier in the paragraph',
-      [
-        '"First," Kim Min-ji said.',
-        'Lee Min-ho, a banker, spoke next. Lee Min-ho said the rates were low. "Second," he added.',
-      ],
+      ['"First," Kim Min-ji said.', 'Lee Min-ho, a banker, spoke next. Lee Min-ho said the rates were low. "Second," he added.'],
       [
         { text: 'First,', speaker: 'Kim Min-ji', paragraph: 0 },
         { text: 'Second,', speaker: 'Lee Min-ho', paragraph: 1 },

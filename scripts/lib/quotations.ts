@@ -29,7 +29,8 @@ const PRONOUN = /^(?:he|she|they)$/i;
 /** Words that may sit between a subject and its verb: `Lee also said`, `She further noted`. */
 const ADVERB = /^(?:also|further|then|later|once|again|previously|recently|earlier|has|had|have|would|will|\p{Ll}+ly)$/u;
 /** A `.` after these does not end a sentence. */
-const ABBREVIATION = /^(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|Capt|No|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|\p{Lu})$/u;
+const ABBREVIATION =
+  /^(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|Capt|No|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|\p{Lu})$/u;
 
 /** Capitalised words that open a run but are not part of a person's name. */
 const NOT_NAME_START = new Set(
@@ -63,9 +64,7 @@ interface Span {
 
 /** What a speech verb's subject turned out to be, before names are resolved. */
 type Subject =
-  | { kind: 'name'; name: string; start: number }
-  | { kind: 'pronoun'; start: number }
-  | { kind: 'participle' | 'none'; start: number };
+  { kind: 'name'; name: string; start: number } | { kind: 'pronoun'; start: number } | { kind: 'participle' | 'none'; start: number };
 
 /** A speech verb outside the quotes, with its resolved speaker (undefined: not a named person). */
 interface Attribution {
@@ -280,12 +279,7 @@ function leadingName(text: string): string | undefined {
 }
 
 function isNameWord(word: string): boolean {
-  return (
-    word.length <= 30 &&
-    /^\p{Lu}[\p{L}'’-]*$/u.test(word) &&
-    /\p{Ll}/u.test(word) &&
-    !/['’]s$|-$/.test(word)
-  );
+  return word.length <= 30 && /^\p{Lu}[\p{L}'’-]*$/u.test(word) && /\p{Ll}/u.test(word) && !/['’]s$|-$/.test(word);
 }
 
 /** Drops leading titles and place words; refuses organisations and runs too long for a name. */

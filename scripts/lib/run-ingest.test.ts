@@ -134,7 +134,9 @@ describe('the ingest command', () => {
     expect(relaxed.stderr).toContain('bad-date.txt:3: warning: Expected a date such as');
     expect(relaxed.stdout).toMatch(/Ingested 2 documents from .*: 2 written, 0 unchanged, 0 removed; 0 errors, 1 warning\./);
 
-    const strict = await run(process.execPath, [CLI, '--strict', '--out', entries, documents]).catch((error: { code: number; stderr: string }) => error);
+    const strict = await run(process.execPath, [CLI, '--strict', '--out', entries, documents]).catch(
+      (error: { code: number; stderr: string }) => error,
+    );
     expect(strict).toMatchObject({ code: 1 });
     expect((strict as { stderr: string }).stderr).toContain('[unparsed-date]');
   }, 30_000);
@@ -147,7 +149,9 @@ describe('the ingest command', () => {
 
     const child = spawn(process.execPath, [CLI, '--out', entries, documents], { stdio: 'pipe' });
     // Kill it while it writes: wait until some entry is new, then SIGKILL.
-    await expect.poll(async () => (await readFile(join(entries, 'story-0.mdx'), 'utf8')).includes('New body.'), { timeout: 20_000, interval: 5 }).toBe(true);
+    await expect
+      .poll(async () => (await readFile(join(entries, 'story-0.mdx'), 'utf8')).includes('New body.'), { timeout: 20_000, interval: 5 })
+      .toBe(true);
     child.kill('SIGKILL');
     await new Promise((resolve) => child.on('exit', resolve));
 

@@ -84,7 +84,10 @@ export async function runIngest(options: IngestRunOptions): Promise<IngestSummar
   }
 
   const slugs = assignSlugs(
-    [...[...drafts].map(([source, draft]) => ({ source, title: draft.frontmatter.title })), ...[...reused].map(([source, cached]) => ({ source, title: cached.title }))],
+    [
+      ...[...drafts].map(([source, draft]) => ({ source, title: draft.frontmatter.title })),
+      ...[...reused].map(([source, cached]) => ({ source, title: cached.title })),
+    ],
     handWrittenSlugs(existing),
   );
   // A reused document whose slug moved (another document took its title) is parsed after all.
@@ -134,5 +137,3 @@ export function formatSummary(summary: IngestSummary, documentsDir: string): str
     `${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}.`
   );
 }
-
-

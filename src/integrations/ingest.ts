@@ -54,7 +54,12 @@ export function ingestIntegration(options: IngestIntegrationOptions): AstroInteg
         const changed = new Set<string>();
         server.watcher.on('all', (_event, path) => {
           if (!path.startsWith(documentsDir + sep)) return;
-          changed.add(path.slice(documentsDir.length + 1).split(sep).join('/'));
+          changed.add(
+            path
+              .slice(documentsDir.length + 1)
+              .split(sep)
+              .join('/'),
+          );
           // Editors write a file in several steps: wait for them to settle.
           clearTimeout(timer);
           timer = setTimeout(() => {
@@ -70,7 +75,9 @@ export function ingestIntegration(options: IngestIntegrationOptions): AstroInteg
         const documents = summary?.documents ?? 0;
         const warnings = (summary?.warnings ?? 0) + (summary?.errors ?? 0);
         // The one line a build always ends with, even when CI logs are quiet.
-        console.log(`Built ${documents.toLocaleString('en')} document${documents === 1 ? '' : 's'} into ${pages.length.toLocaleString('en')} pages, ${warnings} diagnostics, in ${seconds} s.`);
+        console.log(
+          `Built ${documents.toLocaleString('en')} document${documents === 1 ? '' : 's'} into ${pages.length.toLocaleString('en')} pages, ${warnings} diagnostics, in ${seconds} s.`,
+        );
       },
     },
   };

@@ -21,7 +21,13 @@ export function shellSignature<T extends Keyed>(tree: SectionTree<T>, settings: 
  * frontmatter, its newer/older links, the documents its sidebar lists around
  * it, and the site's shell. Equal keys mean an identical page.
  */
-export function articleCacheKey<T extends Keyed>(tree: SectionTree<T>, id: string, data: unknown, shell: string, sidebarCount: number): string {
+export function articleCacheKey<T extends Keyed>(
+  tree: SectionTree<T>,
+  id: string,
+  data: unknown,
+  shell: string,
+  sidebarCount: number,
+): string {
   const { node, index } = tree.position.get(id)!;
   const around = neighbours(node.own, index, sidebarCount).items.map((other) => [other.id, other.data.title]);
   const links = [node.own[index - 1], node.own[index + 1]].map((other) => other && [other.id, other.data.title]);

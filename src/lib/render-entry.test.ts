@@ -28,7 +28,9 @@ describe('renderEntryBody', () => {
       { text: 'Go on,', speaker: 'Lee Whan-chul', paragraph: 1 },
       { text: 'please.', paragraph: 1 },
     ]);
-    expect(html).toBe('<p>Intro.</p>\n<p>"<q class="quote" data-speaker="Lee Whan-chul">Go on,</q>" Lee said, "<q class="quote">please.</q>"</p>');
+    expect(html).toBe(
+      '<p>Intro.</p>\n<p>"<q class="quote" data-speaker="Lee Whan-chul">Go on,</q>" Lee said, "<q class="quote">please.</q>"</p>',
+    );
   });
 
   test('collects headings with their ids for the table of contents', () => {

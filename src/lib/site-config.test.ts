@@ -15,7 +15,10 @@ describe('resolveSiteConfig', () => {
   });
 
   test('lets SITE_URL, BASE_PATH and SEEDS_DIR override the file', () => {
-    const config = resolveSiteConfig({ ...VALID, basePath: '/' }, { SITE_URL: 'https://user.github.io', BASE_PATH: 'docs', SEEDS_DIR: '/data/docs' });
+    const config = resolveSiteConfig(
+      { ...VALID, basePath: '/' },
+      { SITE_URL: 'https://user.github.io', BASE_PATH: 'docs', SEEDS_DIR: '/data/docs' },
+    );
     expect(config).toMatchObject({ siteUrl: 'https://user.github.io', basePath: '/docs/', documentsDir: '/data/docs' });
   });
 

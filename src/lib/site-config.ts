@@ -54,7 +54,11 @@ export class SiteConfigError extends Error {
  * throws one message that names every bad field, where it came from, what
  * it was and what is expected.
  */
-export function resolveSiteConfig(file: unknown, env: Readonly<Record<string, string | undefined>>, fileName = 'dossier.config.ts'): SiteConfig {
+export function resolveSiteConfig(
+  file: unknown,
+  env: Readonly<Record<string, string | undefined>>,
+  fileName = 'dossier.config.ts',
+): SiteConfig {
   const merged: Record<string, unknown> = typeof file === 'object' && file !== null ? { ...file } : {};
   const origin = new Map<string, string>();
   for (const [variable, key] of Object.entries(ENV_OVERRIDES)) {

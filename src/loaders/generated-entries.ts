@@ -78,7 +78,12 @@ async function loadEntry(context: LoaderContext, base: string, name: string): Pr
     // test checks), eight times faster: it matters at 10,000 entries.
     const raw = load(match[1]!, { schema: CORE_SCHEMA }) as Record<string, unknown>;
     const data = await context.parseData({ id, data: raw, filePath: relativePath });
-    const { html, headings } = renderBody(text.slice(match[0].length), (data as { quotations?: Quotation[] }).quotations, relativePath, match[0]);
+    const { html, headings } = renderBody(
+      text.slice(match[0].length),
+      (data as { quotations?: Quotation[] }).quotations,
+      relativePath,
+      match[0],
+    );
     context.store.set({ id, data, digest, filePath: relativePath, rendered: { html, metadata: { headings } } });
     return id;
   } catch (error) {
