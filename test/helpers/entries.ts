@@ -6,7 +6,7 @@ import type { ArticleFrontmatter } from '../../src/lib/article-schema.ts';
 /** The frontmatter of every generated entry, by source path. */
 export async function readEntriesBySource(dir: string): Promise<Map<string, ArticleFrontmatter>> {
   const bySource = new Map<string, ArticleFrontmatter>();
-  for (const name of await readdir(dir)) {
+  for (const name of (await readdir(dir)).filter((file) => file.endsWith('.mdx'))) {
     const text = await readFile(join(dir, name), 'utf8');
     const data = parse(/^---\n([\s\S]*?)\n---\n/.exec(text)![1]!) as ArticleFrontmatter;
     bySource.set(data.source, data);
