@@ -5,7 +5,7 @@
 // Usage: node scripts/bench.ts [--sizes 100,1000,10000] [--corpus DIR] [--write] [--keep]
 import { spawn } from 'node:child_process';
 import { appendFile, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { cpus, freemem, totalmem, type as osType, release } from 'node:os';
+import { cpus, freemem, loadavg, totalmem, type as osType, release } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { makeCorpus } from './bench/make-corpus.ts';
@@ -89,6 +89,8 @@ interface Result {
   weight: PageWeight;
 }
 
+// Other work on the machine skews every figure: the report says how busy it was.
+const loadAtStart = loadavg()[0]!.toFixed(1);
 const results: Result[] = [];
 for (const size of values.sizes.split(',').map(Number)) {
   // Inside the project: Astro puts a build's prerender chunks in <cwd>/.astro/ when its
@@ -120,7 +122,7 @@ for (const size of values.sizes.split(',').map(Number)) {
 }
 
 const cpu = cpus();
-const machine = `${cpu.length} × ${cpu[0]?.model.trim()}, ${mb(totalmem())} RAM (${mb(freemem())} free at start), ${osType()} ${release()}, Node ${process.version}`;
+const machine = `${cpu.length} × ${cpu[0]?.model.trim()}, ${mb(totalmem())} RAM (${mb(freemem())} free at start), ${osType()} ${release()}, Node ${process.version}; load average ${loadAtStart} at the start and ${loadavg()[0]!.toFixed(1)} at the end`;
 const rows = results.map((r) =>
   [
     r.size.toLocaleString('en'),
