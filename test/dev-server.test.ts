@@ -85,7 +85,13 @@ describe('npm run dev', () => {
     const browser = await launchChromium();
     try {
       const page = await browser.newPage();
+      // The overlay arrives over Vite's websocket: break the document only once the page listens.
+      const connected = page.waitForEvent('console', {
+        predicate: (message) => message.text().includes('[vite] connected'),
+        timeout: 30_000,
+      });
       await page.goto(new URL('/articles/the-first-story/', origin).href);
+      await connected;
       await writeFile(join(documents, 'broken.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]));
       await expect.poll(() => log, { timeout: 15_000, interval: 200 }).toContain('broken.txt:1: error: Binary file');
       const overlay = page.locator('vite-error-overlay');
