@@ -1,6 +1,6 @@
 import { resolve, sep } from 'node:path';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import type { ViteDevServer } from 'vite';
+import type { ErrorPayload, ViteDevServer } from 'vite';
 import { formatMessage, type DossierMessage } from '../../scripts/lib/message.ts';
 import { progressReporter } from '../../scripts/lib/progress.ts';
 import { formatSummary, runIngest, type IngestSummary } from '../../scripts/lib/run-ingest.ts';
@@ -26,6 +26,8 @@ export function ingestIntegration(options: IngestIntegrationOptions): AstroInteg
   const documentsDir = resolve(options.documentsDir);
   let started = 0;
   let summary: IngestSummary | undefined;
+  /** The overlay of the last broken document, until that document is saved again without a problem. */
+  let standing: ErrorPayload['err'] | undefined;
 
   const ingest = async (logger: AstroIntegrationLogger, onMessage: (message: DossierMessage) => void): Promise<IngestSummary> => {
     const progress = progressReporter('Ingesting documents:', { verbose: options.verbose });
@@ -49,6 +51,10 @@ export function ingestIntegration(options: IngestIntegrationOptions): AstroInteg
 
       'astro:server:setup': ({ server, logger }) => {
         server.watcher.add(documentsDir);
+        // A page opened (or reloaded) while a document is broken still shows the overlay.
+        server.ws.on('connection', () => {
+          if (standing) server.ws.send({ type: 'error', err: standing });
+        });
         let timer: NodeJS.Timeout | undefined;
         let running: Promise<unknown> = Promise.resolve();
         const changed = new Set<string>();
@@ -92,16 +98,16 @@ export function ingestIntegration(options: IngestIntegrationOptions): AstroInteg
     const first = problems.find((message) => message.fatal) ?? problems[0];
     if (first) {
       // Vite's error overlay: the page shows what is wrong with the document just saved.
-      server.hot.send({
-        type: 'error',
-        err: {
-          message: problems.map(formatMessage).join('\n'),
-          stack: '',
-          plugin: 'dossier-ingest',
-          id: resolve(documentsDir, first.file),
-          loc: { file: resolve(documentsDir, first.file), line: first.line ?? 1, column: 1 },
-        },
-      });
+      standing = {
+        message: problems.map(formatMessage).join('\n'),
+        stack: '',
+        plugin: 'dossier-ingest',
+        id: resolve(documentsDir, first.file),
+        loc: { file: resolve(documentsDir, first.file), line: first.line ?? 1, column: 1 },
+      };
+      server.hot.send({ type: 'error', err: standing });
+    } else if (standing && [...files].some((file) => standing?.id === resolve(documentsDir, file))) {
+      standing = undefined;
     }
   }
 }
