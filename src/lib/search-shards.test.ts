@@ -1,0 +1,90 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { planShards, shardBudget, type IndexablePage } from './search-shards.ts';
+
+const page = (path: string, language = 'en', bytes = 10): IndexablePage => ({ path, language, bytes });
+
+describe('planShards', () => {
+  test('a site within the budget is one shard, languages together, in path order', () => {
+    const pages = [page('b/index.html'), page('a/index.html', 'ko'), page('c/index.html', 'zh')];
+    expect(planShards(pages, { maxPages: 3, maxBytes: 30 })).toEqual([
+      { pages: ['a/index.html', 'b/index.html', 'c/index.html'], bytes: 30 },
+    ]);
+  });
+
+  test('no page, no shard', () => {
+    expect(planShards([], { maxPages: 10, maxBytes: 100 })).toEqual([]);
+  });
+
+  test('a larger site is cut language by language (most pages first), each in path order', () => {
+    const pages = ['e', 'd', 'c', 'b', 'a']
+      .map((name) => page(`${name}/index.html`, 'en'))
+      .concat([page('x/index.html', 'ko'), page('y/index.html', 'ko')]);
+    expect(planShards(pages, { maxPages: 2, maxBytes: 1000 }).map((shard) => shard.pages)).toEqual([
+      ['a/index.html', 'b/index.html'],
+      ['c/index.html', 'd/index.html'],
+      ['e/index.html'],
+      ['x/index.html', 'y/index.html'],
+    ]);
+  });
+
+  test("a language's remainder shares a shard with another's, in the first shard with room", () => {
+    const pages = [
+      ...['a', 'b', 'c'].map((name) => page(`en/${name}.html`, 'en')),
+      ...['a', 'b'].map((name) => page(`ko/${name}.html`, 'ko')),
+      page('zh/a.html', 'zh'),
+    ];
+    expect(planShards(pages, { maxPages: 2, maxBytes: 1000 }).map((shard) => shard.pages)).toEqual([
+      ['en/a.html', 'en/b.html'],
+      ['en/c.html', 'zh/a.html'],
+      ['ko/a.html', 'ko/b.html'],
+    ]);
+  });
+
+  test('the byte budget cuts too, and a page larger than it is a shard of its own', () => {
+    const pages = [page('a.html', 'en', 40), page('b.html', 'en', 70), page('c.html', 'en', 500), page('d.html', 'en', 30)];
+    expect(planShards(pages, { maxPages: 100, maxBytes: 100 })).toEqual([
+      { pages: ['a.html', 'd.html'], bytes: 70 },
+      { pages: ['b.html'], bytes: 70 },
+      { pages: ['c.html'], bytes: 500 },
+    ]);
+  });
+
+  test('every page in exactly one shard, within the budget, whatever the input order', () => {
+    const pages = fc.uniqueArray(
+      fc.record({
+        path: fc.string({ minLength: 1 }),
+        language: fc.constantFrom('en', 'ko', 'zh', 'unknown'),
+        bytes: fc.integer({ min: 1, max: 50 }),
+      }),
+      { selector: (candidate) => candidate.path, maxLength: 60 },
+    );
+    fc.assert(
+      fc.property(pages, fc.integer({ min: 1, max: 10 }), fc.integer({ min: 1, max: 120 }), (list, maxPages, maxBytes) => {
+        const budget = { maxPages, maxBytes };
+        const shards = planShards(list, budget);
+        expect(shards.flatMap((shard) => shard.pages).sort()).toEqual(list.map((item) => item.path).sort());
+        for (const shard of shards) {
+          expect(shard.pages.length).toBeLessThanOrEqual(maxPages);
+          if (shard.pages.length > 1) expect(shard.bytes).toBeLessThanOrEqual(maxBytes);
+        }
+        expect(planShards([...list].reverse(), budget)).toEqual(shards);
+      }),
+    );
+  });
+});
+
+describe('shardBudget', () => {
+  const defaults = { maxPages: 2000, maxBytes: 4 * 1024 * 1024 };
+
+  test('the environment lowers or raises it', () => {
+    expect(shardBudget({}, defaults)).toEqual(defaults);
+    expect(shardBudget({ DOSSIER_SEARCH_SHARD_PAGES: '3' }, defaults)).toEqual({ ...defaults, maxPages: 3 });
+    expect(shardBudget({ DOSSIER_SEARCH_SHARD_MB: '0.5' }, defaults)).toEqual({ ...defaults, maxBytes: 512 * 1024 });
+  });
+
+  test('ignores values that are not positive numbers', () => {
+    expect(shardBudget({ DOSSIER_SEARCH_SHARD_PAGES: 'many', DOSSIER_SEARCH_SHARD_MB: '-1' }, defaults)).toEqual(defaults);
+    expect(shardBudget({ DOSSIER_SEARCH_SHARD_PAGES: '0', DOSSIER_SEARCH_SHARD_MB: '' }, defaults)).toEqual(defaults);
+  });
+});
