@@ -1,67 +1,70 @@
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
-import { close, createIndex, type IndexFile } from 'pagefind';
-import { DATE_ORDER_FILE, dateOrder, type DatedPage } from '../lib/search-date-order.ts';
+import type { PagefindFragment } from '../lib/pagefind-files.ts';
+import { searchFacets } from '../lib/search-facets.ts';
+import { shardBudget, type ShardBudget } from '../lib/search-shards.ts';
+import { buildSearchIndex } from './search-index.ts';
 
 /**
- * Indexes the built site with Pagefind's Node API when `astro build` ends.
+ * Indexes the built site with Pagefind when `astro build` ends.
  *
- * The Node API rather than the CLI: the index is then part of every
- * `astro build`, whatever runs it (`npm run build`, the test helper's
+ * In the integration rather than a second command: the index is then part of
+ * every `astro build`, whatever runs it (`npm run build`, the test helper's
  * `astro build --outDir …`) and whatever the output folder or base path, with
- * no second command to forget; a failure fails the build, through Astro's
- * logger; and the files can be read before they are written, which the
- * site-wide date order needs.
+ * no second command to forget; and a failure fails the build, through Astro's
+ * logger.
  *
  * What gets indexed is decided by the pages: `data-pagefind-body` on the
- * document, so the header, sidebar and footer never are.
+ * document, so the header, sidebar and footer never are. A large site is
+ * indexed in shards of bounded size (search-index.ts, search-shards.ts).
  */
+
+/**
+ * A shard's budget. Pagefind needs about 65 times a Korean page's indexed
+ * bytes in memory, and 40 times an English one's, so a shard of 4 MB stays
+ * under about 300 MB, and two at once under about 600 MB beside Astro's
+ * 1.3 GB. `DOSSIER_SEARCH_SHARD_PAGES` (pages) and `DOSSIER_SEARCH_SHARD_MB`
+ * override it: tests and `npm run bench:search` use them to get several
+ * shards out of a few pages.
+ */
+export const DEFAULT_SHARD_BUDGET: ShardBudget = { maxBytes: 4 * 1024 * 1024, maxPages: 2000 };
+
+/**
+ * A page's value for a sort key, from its Pagefind fragment. The pages declare
+ * one sort (SearchFacets.astro): the date, whose key the `published` filter
+ * gives. Merging shards orders pages by it, and fails if it is not the value
+ * Pagefind sorted by.
+ */
+export function searchSortValue(key: string, fragment: PagefindFragment): string | undefined {
+  return key === 'date' ? searchFacets({ section: '', published: fragment.filters?.published?.[0] }).sortKey : undefined;
+}
+
 export function pagefind(): AstroIntegration {
   return {
     name: 'dossier-pagefind',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
-        const outputPath = join(site, 'pagefind');
         const started = performance.now();
         try {
-          const { index, errors } = await createIndex({});
-          if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-          const added = await index.addDirectory({ path: site });
-          if (added.errors.length > 0) throw new Error(added.errors.join('; '));
-          if (added.page_count === 0) {
-            logger.warn('No page has `data-pagefind-body`, so search has nothing to find.');
-          }
-          const { files, errors: fileErrors } = await index.getFiles();
-          if (fileErrors.length > 0) throw new Error(fileErrors.join('; '));
-          const written = await index.writeFiles({ outputPath });
-          if (written.errors.length > 0) throw new Error(written.errors.join('; '));
-          await writeFile(join(outputPath, DATE_ORDER_FILE), JSON.stringify(dateOrder(datedPages(files))));
+          const result = await buildSearchIndex({
+            site,
+            budget: shardBudget(process.env, DEFAULT_SHARD_BUDGET),
+            // One Pagefind run keeps about one core busy.
+            concurrency: Math.min(2, availableParallelism()),
+            sortValue: searchSortValue,
+            log: (message) => logger.info(message),
+          });
+          if (result.pages === 0) logger.warn('The site has no page, so search has nothing to find.');
+          else if (result.noBody) logger.warn('No page has `data-pagefind-body`: search indexed whole pages, header and footer included.');
           const seconds = ((performance.now() - started) / 1000).toFixed(1);
-          logger.info(`Indexed ${added.page_count} pages for search in ${seconds} s.`);
+          const shards = result.shards > 1 ? ` (${result.shards} shards)` : '';
+          logger.info(`Indexed ${result.pages} pages for search in ${seconds} s${shards}.`);
         } catch (error) {
           throw new Error(`Pagefind failed to index the built site in ${site}`, { cause: error });
-        } finally {
-          await close();
         }
       },
     },
   };
-}
-
-/** Every indexed page's id and date, read from its fragment (gzip, then Pagefind's signature, then JSON). */
-function datedPages(files: readonly IndexFile[]): DatedPage[] {
-  const pages: DatedPage[] = [];
-  for (const file of files) {
-    const match = /^fragment\/(.+)\.pf_fragment$/.exec(file.path);
-    if (!match) continue;
-    const fragment = JSON.parse(gunzipSync(file.content).subarray('pagefind_dcd'.length).toString('utf8')) as {
-      filters?: Record<string, string[]>;
-    };
-    pages.push({ id: match[1]!, published: fragment.filters?.published?.[0] });
-  }
-  return pages;
 }
