@@ -1,11 +1,21 @@
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchChromium } from './helpers/browser.ts';
 import { buildSite, type BuiltSite } from './helpers/build-site.ts';
 import { readEntriesBySource } from './helpers/entries.ts';
+import {
+  chooseFilter,
+  isFocused,
+  openPage as openSearchPage,
+  POLL,
+  resultTitles,
+  search,
+  searchInput,
+  summary,
+} from './helpers/search-dialog.ts';
 import { serveStatic, type StaticServer } from './helpers/static-server.ts';
 
 /**
@@ -42,74 +52,18 @@ afterAll(async () => {
   if (searchSite) await rm(searchSite.out, { recursive: true, force: true });
 });
 
-interface Opened {
-  page: Page;
-  /** Script errors and dialogs: a test expects none. */
-  problems: string[];
-  /** Every URL the page requested, in order. */
-  requests: string[];
-}
-
-async function openPage(
-  server: StaticServer,
-  path = '',
-  options: { width?: number; colorScheme?: 'light' | 'dark' } = {},
-): Promise<Opened> {
-  const page = await browser.newPage({
-    viewport: { width: options.width ?? 1280, height: 900 },
-    colorScheme: options.colorScheme ?? 'light',
-  });
-  const problems: string[] = [];
-  const requests: string[] = [];
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('dialog', (dialog) => {
-    problems.push(`dialog: ${dialog.message()}`);
-    void dialog.dismiss();
-  });
-  page.on('request', (request) => requests.push(request.url()));
-  await page.goto(new URL(path, server.url).href);
-  return { page, problems, requests };
-}
-
-const searchInput = (page: Page) => page.locator('pagefind-input input');
-const summary = (page: Page) => page.locator('pagefind-summary');
-const isFocused = (page: Page, selector: string) => page.locator(selector).evaluate((element) => element === document.activeElement);
-
-/** Opens search with `/` and types the query; resolves when its results are counted. */
-async function search(page: Page, query: string, expectedSummary?: string | RegExp): Promise<void> {
-  if (!(await page.locator('dialog.search-dialog').evaluate((dialog: HTMLDialogElement) => dialog.open))) await page.keyboard.press('/');
-  await expect.poll(() => isFocused(page, 'pagefind-input input')).toBe(true);
-  await searchInput(page).fill(query);
-  await expect.poll(() => summary(page).textContent()).toMatch(expectedSummary ?? new RegExp(`^\\d+ results? for ${query}$`));
-}
-
-/** Titles of every result, in order, once each has loaded (results load as they scroll into view). */
-async function resultTitles(page: Page): Promise<string[]> {
-  const scroller = page.locator('.search-results-scroll');
-  await expect
-    .poll(async () => {
-      await scroller.evaluate((element) => element.scrollTo(0, element.scrollHeight));
-      return page.locator('pagefind-results li.pf-result').count();
-    })
-    .toBe(0);
-  return page.locator('.search-result-link').allTextContents();
-}
-
-async function chooseFilter(page: Page, filter: string, option: RegExp): Promise<void> {
-  await page.locator(`pagefind-filter-dropdown[filter="${filter}"] .pf-dropdown-trigger`).click();
-  await page.getByRole('option', { name: option }).click();
-  await page.keyboard.press('Escape');
-}
+const openPage = (server: StaticServer, path = '', options: { width?: number; colorScheme?: 'light' | 'dark' } = {}) =>
+  openSearchPage(browser, server, path, options);
 
 describe('search at the root of the host', () => {
   test('the header button opens it, and a result opens the document', async () => {
     const { page, problems } = await openPage(root);
     await page.getByRole('button', { name: 'Search' }).click();
-    await expect.poll(() => isFocused(page, 'pagefind-input input')).toBe(true);
+    await expect.poll(() => isFocused(page, 'pagefind-input input'), { timeout: POLL }).toBe(true);
     await searchInput(page).fill('Kunshan');
     const first = page.locator('.search-result-link').first();
     await expect
-      .poll(() => first.textContent())
+      .poll(() => first.textContent(), { timeout: POLL })
       .toBe('S. Korean companies express hope to explore new business opportunities through in-depth cooperation with China');
     expect(await first.getAttribute('href')).toMatch(/^\/articles\/s-korean-companies-[^?]*\/\?highlight=kunshan$/);
     await first.click();
@@ -147,7 +101,7 @@ describe(`search under the base path ${BASE}`, () => {
     expect(bytes).toBeLessThan(5 * 1024);
 
     await page.keyboard.press('/');
-    await expect.poll(() => requests.some((url) => url.endsWith('/docs/pagefind/pagefind-component-ui.js'))).toBe(true);
+    await expect.poll(() => requests.some((url) => url.endsWith('/docs/pagefind/pagefind-component-ui.js')), { timeout: POLL }).toBe(true);
     await page.close();
   });
 
@@ -184,7 +138,9 @@ describe(`search under the base path ${BASE}`, () => {
     const { page, problems } = await openPage(based);
     await search(page, 'quadcopter', '1 result for quadcopter');
     const result = page.locator('.search-result').first();
-    await expect.poll(() => result.locator('.search-result-link').textContent()).toBe('Drones inspect the old lighthouse at Cape Lumen');
+    await expect
+      .poll(() => result.locator('.search-result-link').textContent(), { timeout: POLL })
+      .toBe('Drones inspect the old lighthouse at Cape Lumen');
     expect(await result.locator('.search-result-link').getAttribute('href')).toBe(
       '/docs/articles/drones-inspect-the-old-lighthouse-at-cape-lumen/?highlight=quadcopter',
     );
@@ -200,12 +156,12 @@ describe(`search under the base path ${BASE}`, () => {
     const { page, problems } = await openPage(based);
     await search(page, 'lighthouse', '5 results for lighthouse');
     await chooseFilter(page, 'section', /^News \/ Technology/);
-    await expect.poll(() => summary(page).textContent()).toBe('1 result for lighthouse');
+    await expect.poll(() => summary(page).textContent(), { timeout: POLL }).toBe('1 result for lighthouse');
     expect(await resultTitles(page)).toEqual(['Drones inspect the old lighthouse at Cape Lumen']);
     await chooseFilter(page, 'section', /^News \/ Technology/);
-    await expect.poll(() => summary(page).textContent()).toBe('5 results for lighthouse');
+    await expect.poll(() => summary(page).textContent(), { timeout: POLL }).toBe('5 results for lighthouse');
     await chooseFilter(page, 'year', /^1923/);
-    await expect.poll(() => summary(page).textContent()).toBe('1 result for lighthouse');
+    await expect.poll(() => summary(page).textContent(), { timeout: POLL }).toBe('1 result for lighthouse');
     expect(await resultTitles(page)).toEqual(['The last lighthouse keepers of the northern coast']);
     expect(problems).toEqual([]);
     await page.close();
@@ -216,7 +172,7 @@ describe(`search under the base path ${BASE}`, () => {
     await search(page, 'lighthouse', '5 results for lighthouse');
     await page.locator('select[data-sort]').selectOption('date');
     await expect
-      .poll(() => resultTitles(page))
+      .poll(() => resultTitles(page), { timeout: POLL })
       .toEqual([
         'Drones inspect the old lighthouse at Cape Lumen',
         'Harbour fees rise as the lighthouse trust seeks funds',
@@ -228,10 +184,10 @@ describe(`search under the base path ${BASE}`, () => {
     // first in its own index: Pagefind's merge alone would tie them.
     await search(page, 'lumen', '2 results for lumen');
     await expect
-      .poll(() => resultTitles(page))
+      .poll(() => resultTitles(page), { timeout: POLL })
       .toEqual(['루멘 곶의 등대, 드론으로 점검', 'Drones inspect the old lighthouse at Cape Lumen']);
     await page.locator('select[data-sort]').selectOption('');
-    await expect.poll(() => summary(page).textContent()).toBe('2 results for lumen');
+    await expect.poll(() => summary(page).textContent(), { timeout: POLL }).toBe('2 results for lumen');
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -242,7 +198,7 @@ describe(`search under the base path ${BASE}`, () => {
     await page.locator('.search-result-link').first().click();
     await page.waitForURL(/\/docs\/articles\/drones-inspect-the-old-lighthouse-at-cape-lumen\/\?highlight=quadcopter$/);
     const marks = page.locator('mark.pagefind-highlight');
-    await expect.poll(() => marks.allTextContents()).toEqual(['quadcopter']);
+    await expect.poll(() => marks.allTextContents(), { timeout: POLL }).toEqual(['quadcopter']);
     expect(await marks.first().evaluate((mark) => mark.closest('[data-pagefind-body]') !== null)).toBe(true);
     expect(problems).toEqual([]);
     await page.close();
@@ -252,7 +208,7 @@ describe(`search under the base path ${BASE}`, () => {
     const { page, problems } = await openPage(based);
     await search(page, '협동조합', '1 result for 협동조합');
     const result = page.locator('.search-result').first();
-    await expect.poll(() => result.locator('.search-result-link').textContent()).toBe('천도교 청년회 강연 기록');
+    await expect.poll(() => result.locator('.search-result-link').textContent(), { timeout: POLL }).toBe('천도교 청년회 강연 기록');
     expect(await result.locator('.search-result-link').getAttribute('lang')).toBe('ko');
     const heading = result.locator('.search-result-heading-link');
     expect(await heading.allTextContents()).toEqual(['둘째 강연: 농촌의 개벽']);
@@ -262,7 +218,7 @@ describe(`search under the base path ${BASE}`, () => {
     await heading.click();
     await page.waitForURL(/#/);
     expect(decodeURIComponent(new URL(page.url()).hash)).toBe('#둘째-강연-농촌의-개벽');
-    await expect.poll(() => page.locator('mark.pagefind-highlight').allTextContents()).toEqual(['협동조합', '협동조합']);
+    await expect.poll(() => page.locator('mark.pagefind-highlight').allTextContents(), { timeout: POLL }).toEqual(['협동조합', '협동조합']);
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -272,7 +228,7 @@ describe(`search under the base path ${BASE}`, () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await search(page, '集装箱码头', '1 result for 集装箱码头');
     const result = page.locator('.search-result').first();
-    await expect.poll(() => result.locator('.search-result-link').textContent()).toBe('上海港的清晨');
+    await expect.poll(() => result.locator('.search-result-link').textContent(), { timeout: POLL }).toBe('上海港的清晨');
     expect(await result.locator('.search-result-heading-link').allTextContents()).toContain('集装箱码头');
     expect(problems).toEqual([]);
     await page.close();
@@ -284,10 +240,10 @@ describe(`search under the base path ${BASE}`, () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('ko');
     await search(page, 'quadcopter', '1 result for quadcopter');
     await expect
-      .poll(() => page.locator('.search-result-link').first().textContent())
+      .poll(() => page.locator('.search-result-link').first().textContent(), { timeout: POLL })
       .toBe('Drones inspect the old lighthouse at Cape Lumen');
     await search(page, '灯塔', '1 result for 灯塔');
-    await expect.poll(() => page.locator('.search-result-link').first().getAttribute('lang')).toBe('zh');
+    await expect.poll(() => page.locator('.search-result-link').first().getAttribute('lang'), { timeout: POLL }).toBe('zh');
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -296,7 +252,7 @@ describe(`search under the base path ${BASE}`, () => {
     const { page, problems } = await openPage(based);
     await page.keyboard.press('/');
     await page.keyboard.type('lighthouse');
-    await expect.poll(() => summary(page).textContent()).toBe('5 results for lighthouse');
+    await expect.poll(() => summary(page).textContent(), { timeout: POLL }).toBe('5 results for lighthouse');
     // Arrow keys move between the input and the results.
     await page.locator('.search-result-link').first().waitFor();
     await page.keyboard.press('ArrowDown');
@@ -308,19 +264,19 @@ describe(`search under the base path ${BASE}`, () => {
     for (let presses = 0; presses < 8 && !(await isFocused(page, trigger)); presses++) await page.keyboard.press('Tab');
     expect(await isFocused(page, trigger)).toBe(true);
     await page.keyboard.press('ArrowDown');
-    await expect.poll(() => page.locator(trigger).getAttribute('aria-activedescendant')).toBeTruthy();
+    await expect.poll(() => page.locator(trigger).getAttribute('aria-activedescendant'), { timeout: POLL }).toBeTruthy();
     const picked = await page.locator(`#${await page.locator(trigger).getAttribute('aria-activedescendant')}`).getAttribute('data-value');
     await page.keyboard.press('Enter');
     await page.keyboard.press('Escape');
     expect(await page.locator('dialog.search-dialog').evaluate((dialog: HTMLDialogElement) => dialog.open)).toBe(true);
     expect(picked).toBe('Archive / History');
-    await expect.poll(() => summary(page).textContent()).toBe('1 result for lighthouse');
+    await expect.poll(() => summary(page).textContent(), { timeout: POLL }).toBe('1 result for lighthouse');
     // On to the result, and into it.
     for (let presses = 0; presses < 8 && !(await isFocused(page, '.search-result-link')); presses++) await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('The last lighthouse keepers of the northern coast');
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/docs\/articles\/the-last-lighthouse-keepers-of-the-northern-coast\/\?highlight=lighthouse$/);
-    await expect.poll(() => page.locator('mark.pagefind-highlight').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('mark.pagefind-highlight').count(), { timeout: POLL }).toBeGreaterThan(0);
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -338,7 +294,9 @@ describe(`search under the base path ${BASE}`, () => {
     const { page, problems } = await openPage(based);
     await search(page, 'onerror', '1 result for onerror');
     const result = page.locator('.search-result').first();
-    await expect.poll(() => result.locator('.search-result-link').textContent()).toBe('Markup in a <b>title</b> stays text');
+    await expect
+      .poll(() => result.locator('.search-result-link').textContent(), { timeout: POLL })
+      .toBe('Markup in a <b>title</b> stays text');
     expect(await result.locator('.search-result-excerpt').textContent()).toContain('<img src=x onerror="window.__pwned = true">');
     expect(await page.locator('.search-dialog img, .search-dialog script, .search-dialog b').count()).toBe(0);
     expect(await page.evaluate(() => (window as { __pwned?: boolean }).__pwned)).toBeUndefined();

@@ -24,6 +24,8 @@ export interface BuildOptions {
   siteUrl?: string;
   /** Build again over the output and caches of an earlier build of the same name (an incremental rebuild). */
   rebuild?: boolean;
+  /** More environment for the build (`DOSSIER_SEARCH_SHARD_PAGES`…). */
+  env?: Record<string, string>;
 }
 
 /**
@@ -47,6 +49,7 @@ export async function buildSite(documentsDir: string, name: string, options: Bui
     NODE_ENV: 'production',
     ...(options.basePath && { BASE_PATH: options.basePath }),
     ...(options.siteUrl && { SITE_URL: options.siteUrl }),
+    ...options.env,
   });
   // What `npm run build` runs: the ingest first (src/integrations/ingest.ts), Pagefind last.
   const build = await run(process.execPath, [BUILD, '--outDir', dist], { cwd: ROOT, env, maxBuffer: 64 * 1024 * 1024 });
