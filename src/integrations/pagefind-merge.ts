@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, renameSync } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
@@ -87,17 +87,22 @@ export async function mergeBundles({ shards, output, sortValue }: MergeOptions):
 /** The pages of a bundle as Pagefind wrote it, in page order of each language index. */
 export async function readBundlePages(dir: string): Promise<IndexedPage[]> {
   const entry = JSON.parse(await readFile(join(dir, 'pagefind-entry.json'), 'utf8')) as Entry;
-  const pages: IndexedPage[] = [];
-  for (const { hash } of Object.values(entry.languages)) {
-    const meta = readMeta(pagefindPayload(await readFile(join(dir, `pagefind.${hash}.pf_meta`))));
-    const language: IndexedPage[] = [];
-    await runPool(meta.pages, 16, async (page, number) => {
-      const fragment = readFragment(pagefindPayload(await readFile(join(dir, 'fragment', `${page.hash}.pf_fragment`))));
-      language[number] = { id: page.hash, fragment };
-    });
-    pages.push(...language);
-  }
-  return pages;
+  return Object.values(entry.languages).flatMap(({ hash }) =>
+    readMeta(pagefindPayload(readFileSync(join(dir, `pagefind.${hash}.pf_meta`)))).pages.map((page) => ({
+      id: page.hash,
+      fragment: readPage(join(dir, 'fragment', `${page.hash}.pf_fragment`)),
+    })),
+  );
+}
+
+/**
+ * The part of a fragment the build needs (not its text). Files are read
+ * synchronously here and below: thousands of small files, each read faster
+ * than a round trip through libuv's thread pool.
+ */
+function readPage(file: string): PagefindFragment {
+  const { url, filters } = readFragment(pagefindPayload(readFileSync(file)));
+  return { url, filters };
 }
 
 /** The bundle's scripts, styles and WebAssembly: from the first shard, and each language's stemmer from whichever shard has it. */
@@ -129,22 +134,26 @@ interface LanguagePart {
 /** A language in one shard only: its files as Pagefind wrote them. */
 async function moveLanguage({ dir, hash }: LanguagePart, output: string): Promise<{ hash: string; pages: IndexedPage[] }> {
   const metaFile = `pagefind.${hash}.pf_meta`;
-  const meta = readMeta(pagefindPayload(await readFile(join(dir, metaFile))));
-  const pages: IndexedPage[] = [];
-  await runPool(meta.pages, 16, async (page, number) => {
+  const meta = readMeta(pagefindPayload(readFileSync(join(dir, metaFile))));
+  const pages = meta.pages.map((page) => {
     const file = `fragment/${page.hash}.pf_fragment`;
-    const fragment = readFragment(pagefindPayload(await readFile(join(dir, file))));
-    pages[number] = { id: page.hash, fragment };
-    await move(join(dir, file), join(output, file));
+    const fragment = readPage(join(dir, file));
+    moveSync(join(dir, file), join(output, file));
+    return { id: page.hash, fragment };
   });
-  await Promise.all([
-    move(join(dir, metaFile), join(output, metaFile)),
-    ...meta.chunks.map((chunk) => move(join(dir, 'index', `${chunk.hash}.pf_index`), join(output, 'index', `${chunk.hash}.pf_index`))),
-    ...meta.filters.map((filter) =>
-      move(join(dir, 'filter', `${filter.hash}.pf_filter`), join(output, 'filter', `${filter.hash}.pf_filter`)),
-    ),
-  ]);
+  moveSync(join(dir, metaFile), join(output, metaFile));
+  for (const chunk of meta.chunks) moveSync(join(dir, 'index', `${chunk.hash}.pf_index`), join(output, 'index', `${chunk.hash}.pf_index`));
+  for (const filter of meta.filters)
+    moveSync(join(dir, 'filter', `${filter.hash}.pf_filter`), join(output, 'filter', `${filter.hash}.pf_filter`));
   return { hash, pages };
+}
+
+function moveSync(from: string, to: string): void {
+  try {
+    renameSync(from, to);
+  } catch {
+    copyFileSync(from, to);
+  }
 }
 
 interface Part {
@@ -176,7 +185,7 @@ async function mergeLanguage(
     return part;
   });
 
-  const pages = await mergePages(language, parts, output);
+  const pages = mergePages(language, parts, output);
   const writes = new Writes();
   const chunks = await mergeWords(language, parts, output, writes);
   const filters = await mergeFilters(language, parts, output, writes);
@@ -208,39 +217,23 @@ function pageWordCount(parts: readonly Part[], number: number): number {
  * already took gets a longer prefix of its hash, as Pagefind lengthens ids
  * that collide within a run.
  */
-async function mergePages(language: string, parts: readonly Part[], output: string): Promise<IndexedPage[]> {
-  const pages: IndexedPage[] = [];
-  const payloads: Buffer[] = [];
-  for (const part of parts) {
-    await runPool(part.meta.pages, 16, async (page, number) => {
-      const payload = pagefindPayload(await readFile(join(part.dir, 'fragment', `${page.hash}.pf_fragment`)));
-      payloads[part.offset + number] = payload;
-      pages[part.offset + number] = { id: page.hash, fragment: readFragment(payload) };
-    });
-  }
+function mergePages(language: string, parts: readonly Part[], output: string): IndexedPage[] {
   const taken = new Set<string>();
-  const renamed = new Map<number, string>();
-  pages.forEach((page, number) => {
-    if (!taken.has(page.id)) {
-      taken.add(page.id);
-      return;
-    }
-    const full = `${language}_${pagefindHash(payloads[number]!)}`;
-    let length = page.id.length;
-    while (taken.has(full.slice(0, length)) && length < full.length) length++;
-    if (taken.has(full.slice(0, length))) throw new Error(`Two pages of the ${language} index share the id ${page.id}`);
-    renamed.set(number, full.slice(0, length));
-    taken.add(full.slice(0, length));
-  });
-  await runPool(parts, 4, (part) =>
-    runPool(part.meta.pages, 16, async (page, number) => {
-      const merged = part.offset + number;
-      const id = renamed.get(merged) ?? page.hash;
-      await move(join(part.dir, 'fragment', `${page.hash}.pf_fragment`), join(output, 'fragment', `${id}.pf_fragment`));
-      pages[merged] = { ...pages[merged]!, id };
+  return parts.flatMap((part) =>
+    part.meta.pages.map((page) => {
+      const from = join(part.dir, 'fragment', `${page.hash}.pf_fragment`);
+      let id = page.hash;
+      if (taken.has(id)) {
+        const full = `${language}_${pagefindHash(pagefindPayload(readFileSync(from)))}`;
+        while (taken.has(id) && id.length < full.length) id = full.slice(0, id.length + 1);
+        if (taken.has(id)) throw new Error(`Two pages of the ${language} index share the id ${page.hash}`);
+      }
+      taken.add(id);
+      const fragment = readPage(from);
+      moveSync(from, join(output, 'fragment', `${id}.pf_fragment`));
+      return { id, fragment };
     }),
   );
-  return pages;
 }
 
 /** Reads one shard's words in order, a chunk at a time. */
