@@ -21,12 +21,14 @@ import { buildSearchIndex } from './search-index.ts';
  */
 
 /**
- * A shard's budget. Pagefind needs about 65 times a Korean page's indexed
- * bytes in memory, and 40 times an English one's, so a shard of 4 MB stays
- * under about 300 MB, and two at once under about 600 MB beside Astro's
- * 1.3 GB. `DOSSIER_SEARCH_SHARD_PAGES` (pages) and `DOSSIER_SEARCH_SHARD_MB`
- * override it: tests and `npm run bench:search` use them to get several
- * shards out of a few pages.
+ * A shard's budget. Pagefind holds about 65 times a Korean page's indexed
+ * bytes in memory, and 40 times an English one's: two 4 MB shards at once
+ * peak at about 500 MB, beside the 1.2 GB Astro still holds when the build
+ * ends (10,000 documents: 1.7 GB for the whole build, against 6.1 GB with one
+ * Pagefind run). Larger shards are hardly faster. The environment overrides
+ * it: `DOSSIER_SEARCH_SHARD_PAGES` (pages) and `DOSSIER_SEARCH_SHARD_MB`. Tests
+ * set them to get several shards out of a small site, and so can a benchmark:
+ * `DOSSIER_SEARCH_SHARD_PAGES=100 npm run bench:search` searches 11 merged shards.
  */
 export const DEFAULT_SHARD_BUDGET: ShardBudget = { maxBytes: 4 * 1024 * 1024, maxPages: 2000 };
 
