@@ -1,5 +1,9 @@
 import { UTCDate, utc } from '@date-fns/utc';
-import { format, isValid, parse } from 'date-fns';
+// Subpaths: the package's root module imports all ~250 functions, 0.7 s of
+// module loading at the start of every build.
+import { format } from 'date-fns/format';
+import { isValid } from 'date-fns/isValid';
+import { parse } from 'date-fns/parse';
 
 // Layouts seen in news and archive headers, most specific first. Formats with
 // a time come before the same date without one, so the time is never dropped.
