@@ -41,3 +41,10 @@ describe('renderEntryBody', () => {
     ]);
   });
 });
+
+test('refuses code however deep it sits in the tree', () => {
+  const body = 'Text.\n\n> - one\n>   - two, and <b onClick={x}>b</b>\n';
+  expect(() => renderEntryBody(body)).toThrow(
+    expect.objectContaining({ name: 'UnsafeEntryError', line: 4, message: expect.stringContaining('mdxJsxTextElement') }),
+  );
+});

@@ -1,4 +1,5 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -64,7 +65,8 @@ async function loadEntry(context: LoaderContext, base: string, name: string): Pr
   const id = name.replace(/\.mdx$/, '');
   const filePath = join(base, name);
   const relativePath = relative(fileURLToPath(context.config.root), filePath);
-  const text = await readFile(filePath, 'utf8');
+  // Synchronously: 10,000 small files, each read faster than a round trip through the thread pool.
+  const text = readFileSync(filePath, 'utf8');
   const digest = context.generateDigest(text);
   if (context.store.get(id)?.digest === digest) return id;
 
