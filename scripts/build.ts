@@ -4,10 +4,16 @@
 // keeps warnings, diagnostics and the summary line; `--verbose` shows all.
 // Usage: node scripts/build.ts [--verbose] [--outDir DIR]
 import { parseArgs } from 'node:util';
-import { build } from 'astro';
+import { config } from '../src/lib/config.ts';
+import { documentsDir, entriesDir } from '../src/lib/paths.ts';
+import { startIngest } from './lib/early-ingest.ts';
 
 const { values } = parseArgs({ options: { verbose: { type: 'boolean', default: false }, outDir: { type: 'string' } } });
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
+
+// The ingest runs in a worker while Astro loads (a second); the build's ingest integration takes it over.
+startIngest({ documentsDir: documentsDir(), entriesDir: entriesDir(), defaultLanguage: config.defaultLanguage });
+const { build } = await import('astro');
 
 await build({
   logLevel: values.verbose ? 'debug' : process.env.CI ? 'warn' : 'info',

@@ -3,7 +3,9 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { ErrorPayload, ViteDevServer } from 'vite';
 import { formatMessage, type DossierMessage } from '../../scripts/lib/message.ts';
 import { progressReporter } from '../../scripts/lib/progress.ts';
+import { takeStartedIngest } from '../../scripts/lib/early-ingest.ts';
 import { formatSummary, runIngest, type IngestSummary } from '../../scripts/lib/run-ingest.ts';
+import { runIngestInWorker } from '../../scripts/lib/run-ingest-in-worker.ts';
 
 export interface IngestIntegrationOptions {
   documentsDir: string;
@@ -29,10 +31,24 @@ export function ingestIntegration(options: IngestIntegrationOptions): AstroInteg
   /** The overlay of the last broken document, until that document is saved again without a problem. */
   let standing: ErrorPayload['err'] | undefined;
 
-  const ingest = async (logger: AstroIntegrationLogger, onMessage: (message: DossierMessage) => void): Promise<IngestSummary> => {
+  /**
+   * The first ingest runs in a worker thread (run-ingest-in-worker.ts), or is
+   * the one `npm run build` started before Astro loaded (early-ingest.ts);
+   * the dev server's re-ingests of a few changed documents run here.
+   */
+  const ingest = async (
+    logger: AstroIntegrationLogger,
+    onMessage: (message: DossierMessage) => void,
+    where: 'worker' | 'here',
+  ): Promise<IngestSummary> => {
     const progress = progressReporter('Ingesting documents:', { verbose: options.verbose });
-    const begun = performance.now();
-    const result = await runIngest({ ...options, onMessage, onProgress: progress.update });
+    const listeners = { onMessage, onProgress: progress.update };
+    const { documentsDir, entriesDir, defaultLanguage } = options;
+    const settings = { documentsDir, entriesDir, defaultLanguage };
+    const taken = where === 'worker' ? await takeStartedIngest(settings, listeners) : undefined;
+    const begun = taken?.started ?? performance.now();
+    const run = taken?.summary ?? (where === 'worker' ? runIngestInWorker : runIngest)({ ...settings, ...listeners });
+    const result = await run;
     logger.info(`${formatSummary(result, options.documentsDir)} (${((performance.now() - begun) / 1000).toFixed(1)} s)`);
     return result;
   };
@@ -43,7 +59,7 @@ export function ingestIntegration(options: IngestIntegrationOptions): AstroInteg
       'astro:config:setup': async ({ command, logger }) => {
         if (command !== 'build' && command !== 'dev') return;
         started = performance.now();
-        summary = await ingest(logger, (message) => logger.warn(formatMessage(message)));
+        summary = await ingest(logger, (message) => logger.warn(formatMessage(message)), 'worker');
         if (command === 'build' && options.strict && summary.messages.length > 0) {
           throw new Error(`STRICT: the ingest reported ${summary.messages.length} diagnostics (see above); failing the build.`);
         }
@@ -90,11 +106,15 @@ export function ingestIntegration(options: IngestIntegrationOptions): AstroInteg
 
   async function reingest(server: ViteDevServer, logger: AstroIntegrationLogger, files: Set<string>): Promise<void> {
     const problems: DossierMessage[] = [];
-    await ingest(logger, (message) => {
-      if (!files.has(message.file)) return;
-      logger.warn(formatMessage(message));
-      problems.push(message);
-    });
+    await ingest(
+      logger,
+      (message) => {
+        if (!files.has(message.file)) return;
+        logger.warn(formatMessage(message));
+        problems.push(message);
+      },
+      'here',
+    );
     const first = problems.find((message) => message.fatal) ?? problems[0];
     if (first) {
       // Vite's error overlay: the page shows what is wrong with the document just saved.
