@@ -1,4 +1,4 @@
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { buildSite, type BuiltSite } from './helpers/build-site.ts';
@@ -9,20 +9,25 @@ let first: BuiltSite;
 let second: BuiltSite;
 const page = (site: BuiltSite, slug: string) => readFile(join(site.dist, 'articles', slug, 'index.html'), 'utf8');
 let full: BuiltSite;
+// The search index in shards of two pages: [about, alpha], [bravo, charlie], [yankee, zulu]. The
+// rebuild reuses the last; the first keeps its pages' paths but not their bytes.
+const SHARDS = { DOSSIER_SEARCH_SHARD_PAGES: '2' };
 
 beforeAll(async () => {
   await mkdir(DOCUMENTS, { recursive: true });
   await writeFile(join(DOCUMENTS, 'a.txt'), story('Alpha story', 'Jan 03, 2026 09:00 AM', 'Alpha body.'));
   await writeFile(join(DOCUMENTS, 'b.txt'), story('Bravo story', 'Jan 02, 2026 09:00 AM', 'Bravo body.'));
   await writeFile(join(DOCUMENTS, 'c.txt'), story('Charlie story', 'Jan 01, 2026 09:00 AM', 'Charlie body.'));
+  await writeFile(join(DOCUMENTS, 'y.txt'), 'OTHER / DESK\nYankee story\nPublished: Jan 05, 2026 09:00 AM\n\nYankee body.\n');
   await writeFile(join(DOCUMENTS, 'z.txt'), 'OTHER / DESK\nZulu story\nPublished: Jan 04, 2026 09:00 AM\n\nZulu body.\n');
-  first = await buildSite(DOCUMENTS, 'incremental');
+  first = await buildSite(DOCUMENTS, 'incremental', { env: SHARDS });
 
-  // One body edited, one title renamed: the rebuild must show both wherever they appear.
+  // Two bodies edited, one title renamed: the rebuild must show them wherever they appear.
+  await writeFile(join(DOCUMENTS, 'a.txt'), story('Alpha story', 'Jan 03, 2026 09:00 AM', 'Alpha body, edited.'));
   await writeFile(join(DOCUMENTS, 'c.txt'), story('Charlie story', 'Jan 01, 2026 09:00 AM', 'Charlie body, edited.'));
   await writeFile(join(DOCUMENTS, 'b.txt'), story('Bravo story renamed', 'Jan 02, 2026 09:00 AM', 'Bravo body.'));
-  second = await buildSite(DOCUMENTS, 'incremental', { rebuild: true });
-  full = await buildSite(DOCUMENTS, 'incremental-full');
+  second = await buildSite(DOCUMENTS, 'incremental', { rebuild: true, env: SHARDS });
+  full = await buildSite(DOCUMENTS, 'incremental-full', { env: SHARDS });
 });
 
 afterAll(async () => {
@@ -33,6 +38,7 @@ afterAll(async () => {
 
 test('a rebuild restores unchanged article pages instead of rendering them', () => {
   expect(second.build.stdout).toMatch(/\/articles\/zulu-story\/index\.html \(restored\)/);
+  expect(second.build.stdout).not.toMatch(/\/articles\/alpha-story\/index\.html \(restored\)/);
   expect(second.build.stdout).not.toMatch(/\/articles\/charlie-story\/index\.html \(restored\)/);
 });
 
@@ -52,4 +58,16 @@ test('every article page of the rebuild is byte for byte what a full build makes
   for (const slug of ['alpha-story', 'bravo-story-renamed', 'charlie-story', 'zulu-story']) {
     expect(await page(second, slug)).toBe(await page(full, slug));
   }
+});
+
+test('a rebuild indexes for search only the shards whose pages changed, and writes the index a full build writes', async () => {
+  expect(second.build.stdout).toMatch(/Indexed the shards, \d at a time; 1 unchanged since the last build/);
+  const files = async (site: BuiltSite) =>
+    (await readdir(join(site.dist, 'pagefind'), { recursive: true, withFileTypes: true }))
+      .filter((entry) => entry.isFile())
+      .map((entry) => join(entry.parentPath, entry.name).slice(site.dist.length))
+      .sort();
+  const rebuilt = await files(second);
+  expect(rebuilt).toEqual(await files(full));
+  for (const file of rebuilt) expect(await readFile(join(second.dist, file)), file).toEqual(await readFile(join(full.dist, file)));
 });

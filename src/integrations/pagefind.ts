@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { PagefindFragment } from '../lib/pagefind-files.ts';
@@ -59,9 +60,14 @@ function collectGarbage(): void {
 }
 
 export function pagefind(): AstroIntegration {
+  let cacheDir: string | undefined;
   return {
     name: 'dossier-pagefind',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        // Beside Astro's own build cache, so that whatever keeps one (a CI cache step) keeps both.
+        cacheDir = join(fileURLToPath(config.cacheDir), 'dossier-search-shards');
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
         const started = performance.now();
@@ -73,12 +79,14 @@ export function pagefind(): AstroIntegration {
             // One Pagefind run keeps about one core busy.
             concurrency: Math.min(2, availableParallelism()),
             sortValue: searchSortValue,
+            cacheDir,
             log: (message) => logger.info(message),
           });
           if (result.pages === 0) logger.warn('The site has no page, so search has nothing to find.');
           else if (result.noBody) logger.warn('No page has `data-pagefind-body`: search indexed whole pages, header and footer included.');
           const seconds = ((performance.now() - started) / 1000).toFixed(1);
-          const shards = result.shards > 1 ? ` (${result.shards} shards)` : '';
+          const reused = result.reused > 0 ? `, ${result.reused} of them unchanged` : '';
+          const shards = result.shards > 1 ? ` (${result.shards} shards${reused})` : result.reused > 0 ? ' (unchanged)' : '';
           logger.info(`Indexed ${result.pages} pages for search in ${seconds} s${shards}.`);
         } catch (error) {
           throw new Error(`Pagefind failed to index the built site in ${site}`, { cause: error });

@@ -8,6 +8,7 @@ import type { PagefindFragment } from '../lib/pagefind-files.ts';
 import { DATE_ORDER_FILE, dateOrder } from '../lib/search-date-order.ts';
 import { planShards, type IndexablePage, type ShardBudget, type ShardPlan } from '../lib/search-shards.ts';
 import { mergeBundles, readBundlePages, runPool, type IndexedPage } from './pagefind-merge.ts';
+import { copyTree, pageDigest, pagefindVersion, shardCache } from './search-shard-cache.ts';
 
 /**
  * Indexes a built site for search with Pagefind, in bounded memory.
@@ -34,6 +35,8 @@ export interface SearchIndexOptions {
   concurrency: number;
   /** A page's value for a sort key, from its fragment: merging orders pages across shards by it. */
   sortValue: (key: string, fragment: PagefindFragment) => string | undefined;
+  /** Keeps each shard's index here between builds: a shard whose pages are unchanged is not indexed again. */
+  cacheDir?: string;
   /** Progress. */
   log?: (message: string) => void;
 }
@@ -44,6 +47,8 @@ export interface SearchIndexResult {
   shards: number;
   /** The site has pages but none with `data-pagefind-body`: Pagefind indexed whole pages. */
   noBody: boolean;
+  /** Shards whose index came from the cache. */
+  reused: number;
 }
 
 /** Folder of the search bundle in the site, as Pagefind names it by default. */
@@ -55,6 +60,7 @@ export async function buildSearchIndex({
   concurrency,
   sortValue,
   log,
+  cacheDir,
   ...options
 }: SearchIndexOptions): Promise<SearchIndexResult> {
   const site = resolve(options.site);
@@ -62,9 +68,11 @@ export async function buildSearchIndex({
   const since = (): string => `${((performance.now() - started) / 1000).toFixed(1)} s`;
   const bundle = join(site, BUNDLE_FOLDER);
   const staging = join(site, STAGING_FOLDER);
-  const { pages, noBody } = await indexablePages(site);
+  const { pages, noBody, digests } = await indexablePages(site, { digests: cacheDir !== undefined });
   const plan = planShards(pages, budget);
-  if (plan.length === 0) return { pages: 0, shards: 0, noBody };
+  if (plan.length === 0) return { pages: 0, shards: 0, noBody, reused: 0 };
+  const cache = cacheDir === undefined ? undefined : shardCache(cacheDir, digests, pagefindVersion(pagefindBinary()));
+  let reused = 0;
   await rm(bundle, { recursive: true, force: true });
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging, { recursive: true });
@@ -72,7 +80,14 @@ export async function buildSearchIndex({
     let indexed: IndexedPage[];
     if (plan.length === 1) {
       // One Pagefind run over the whole site, as `pagefind --site` would make it.
-      await runPagefind(['--site', site, '--output-path', bundle, '--silent'], staging);
+      const cached = cache?.lookup(plan[0]!.pages);
+      if (cached) {
+        copyTree(cached, bundle);
+        reused = 1;
+      } else {
+        await runPagefind(['--site', site, '--output-path', bundle, '--silent'], staging);
+        cache?.store(plan[0]!.pages, bundle);
+      }
       indexed = await readBundlePages(bundle);
     } else {
       log?.(
@@ -82,21 +97,30 @@ export async function buildSearchIndex({
       // Largest first, so that the last ones to finish are small.
       const order = plan.map((shard, index) => ({ shard, index })).sort((a, b) => b.shard.bytes - a.shard.bytes || a.index - b.index);
       await runPool(order, concurrency, async ({ shard, index }) => {
+        const cached = cache?.lookup(shard.pages);
+        if (cached) {
+          copyTree(cached, outputs[index]!);
+          reused++;
+          return;
+        }
         const source = join(staging, `in-${index + 1}`);
         stage(site, source, shard);
         try {
           await runPagefind(['--site', source, '--output-path', outputs[index]!, '--silent'], staging);
+          cache?.store(shard.pages, outputs[index]!);
         } finally {
           await rm(source, { recursive: true, force: true });
         }
       });
-      log?.(`Indexed the shards, ${concurrency} at a time (${since()}).`);
+      const fromCache = reused > 0 ? `; ${reused} unchanged since the last build, copied from the cache` : '';
+      log?.(`Indexed the shards, ${concurrency} at a time${fromCache} (${since()}).`);
       indexed = await mergeBundles({ shards: outputs, output: bundle, sortValue });
       log?.(`Merged the shards' indexes (${since()}).`);
     }
     const dated = indexed.map(({ id, fragment }) => ({ id, published: fragment.filters?.published?.[0] }));
     await writeFile(join(bundle, DATE_ORDER_FILE), JSON.stringify(dateOrder(dated)));
-    return { pages: indexed.length, shards: plan.length, noBody };
+    cache?.prune();
+    return { pages: indexed.length, shards: plan.length, noBody, reused };
   } finally {
     await rm(staging, { recursive: true, force: true });
   }
@@ -108,21 +132,28 @@ const HTML_LANG = /<html\s[^>]*?\blang\s*=\s*["']?([^"'\s>]+)/i;
  * The pages Pagefind will index: those with `data-pagefind-body` if any page
  * has one (as Pagefind decides), else all of them.
  */
-export async function indexablePages(site: string): Promise<{ pages: IndexablePage[]; noBody: boolean }> {
+export async function indexablePages(
+  site: string,
+  { digests = false }: { digests?: boolean } = {},
+): Promise<{ pages: IndexablePage[]; noBody: boolean; digests: Map<string, string> }> {
   const files = (await readdir(site, { recursive: true }))
     .map((file) => file.split('\\').join('/'))
     .filter((file) => file.endsWith('.html') && !file.startsWith(`${BUNDLE_FOLDER}/`) && !file.startsWith(`${STAGING_FOLDER}/`));
   const withBody: IndexablePage[] = [];
   const all: IndexablePage[] = [];
+  const digestOf = new Map<string, string>();
   // Synchronously: thousands of small files, each read faster than a round trip through the thread pool.
   for (const path of files) {
     const html = readFileSync(join(site, path));
     const language = HTML_LANG.exec(html.subarray(0, 4096).toString('latin1'))?.[1]?.toLowerCase() ?? 'unknown';
     const body = bodyAttribute(html);
+    if (digests) digestOf.set(path, pageDigest(html));
     if (body >= 0) withBody.push({ path, bytes: html.length - body, language });
     else all.push({ path, bytes: html.length, language });
   }
-  return withBody.length > 0 ? { pages: withBody, noBody: false } : { pages: all, noBody: all.length > 0 };
+  return withBody.length > 0
+    ? { pages: withBody, noBody: false, digests: digestOf }
+    : { pages: all, noBody: all.length > 0, digests: digestOf };
 }
 
 const BODY = 'data-pagefind-body';

@@ -74,6 +74,36 @@ describe('planShards', () => {
   });
 });
 
+describe('planShards on a changed site', () => {
+  // 3,000 pages of 20 to 40 bytes (a fixed pseudo-random sequence), 100 to 130 to a shard of
+  // 4,000 bytes: as at 10,000 documents, where a shard holds about 300 Korean or 1,000 English pages.
+  const sizes = Array.from({ length: 3000 }, (_, index) => 20 + ((index * 7919) % 21));
+  const site = sizes.map((bytes, index) => page(`articles/${String(index).padStart(4, '0')}/index.html`, 'en', bytes));
+  const budget = { maxPages: 2000, maxBytes: 4000 };
+  const changedShards = (before: IndexablePage[], after: IndexablePage[]): number => {
+    const key = (shard: { pages: string[]; bytes: number }) => `${shard.bytes}:${shard.pages.join(',')}`;
+    const old = new Set(planShards(before, budget).map(key));
+    return planShards(after, budget).filter((shard) => !old.has(key(shard))).length;
+  };
+
+  test.each([100, 1400, 2777])('a page edited (%i) changes one or two shards of twenty-odd', (at) => {
+    expect(planShards(site, budget).length).toBeGreaterThan(20);
+    const edited = site.map((item, index) => (index === at ? { ...item, bytes: item.bytes + 15 } : item));
+    expect(changedShards(site, edited)).toBeLessThanOrEqual(2);
+  });
+
+  test.each([100, 1400, 2777])('a page added or removed (%i) changes one or two shards', (at) => {
+    const added = [...site, page(`articles/${String(at).padStart(4, '0')}-new/index.html`, 'en', 30)];
+    expect(changedShards(site, added)).toBeLessThanOrEqual(2);
+    expect(
+      changedShards(
+        site,
+        site.filter((_, index) => index !== at),
+      ),
+    ).toBeLessThanOrEqual(2);
+  });
+});
+
 describe('shardBudget', () => {
   const defaults = { maxPages: 2000, maxBytes: 4 * 1024 * 1024 };
 

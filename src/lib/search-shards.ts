@@ -38,9 +38,13 @@ export interface ShardPlan {
 /**
  * Cuts the pages into shards within the budget. The same pages always give
  * the same shards: languages by page count (most first, then by name), each
- * language's pages in path order cut greedily; each cut then goes into the
- * first shard it fits in, so a language's remainder shares a shard with
- * another's instead of making one more Pagefind run.
+ * language's pages in path order, cut where the budget is full or, once a cut
+ * holds 60 % of it, before a boundary page: one whose path hashes to a
+ * multiple of 16. Boundaries depend on paths alone, so an edited, added or
+ * removed page changes its own shard and rarely the next ones, and the other
+ * shards' indexes are reused from the last build (search-index.ts). Each cut
+ * then goes into the first shard it fits in, so a language's remainder shares
+ * a shard with another's instead of making one more Pagefind run.
  */
 export function planShards(pages: readonly IndexablePage[], budget: ShardBudget): ShardPlan[] {
   if (pages.length === 0) return [];
@@ -62,7 +66,8 @@ export function planShards(pages: readonly IndexablePage[], budget: ShardBudget)
     let cut: ShardPlan = { pages: [], bytes: 0 };
     for (const page of sorted) {
       const full = cut.pages.length >= budget.maxPages || (cut.pages.length > 0 && cut.bytes + page.bytes > budget.maxBytes);
-      if (full) {
+      const filled = cut.bytes >= budget.maxBytes * BOUNDARY_FILL || cut.pages.length >= budget.maxPages * BOUNDARY_FILL;
+      if (full || (filled && isBoundary(page.path))) {
         cuts.push(cut);
         cut = { pages: [], bytes: 0 };
       }
@@ -85,6 +90,16 @@ export function planShards(pages: readonly IndexablePage[], budget: ShardBudget)
     room.bytes += cut.bytes;
   }
   return shards;
+}
+
+const BOUNDARY_FILL = 0.6;
+const BOUNDARY_EVERY = 16;
+
+/** FNV-1a of the path's code units: cheap, and the same everywhere. */
+export function isBoundary(path: string): boolean {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < path.length; index++) hash = Math.imul(hash ^ path.charCodeAt(index), 0x01000193);
+  return (hash >>> 0) % BOUNDARY_EVERY === 0;
 }
 
 /** Code-unit order: the same on every machine and locale. */
