@@ -115,6 +115,25 @@ describe('runIngest', () => {
     expect(formatSummary(summary, 'docs')).toBe('Ingested 4 documents from docs: 1 written, 0 unchanged, 0 removed; 3 errors, 1 warning.');
   });
 
+  test('parsing on worker threads writes the same entries and reports the same diagnostics, in the same order', async () => {
+    // Documents of every kind the golden tests hold, many times over, so that every thread gets some.
+    const fixtures = join(import.meta.dirname, '../../test/fixtures/documents');
+    const kinds = (await readdir(fixtures)).sort();
+    for (let copy = 0; copy < 12; copy++) {
+      for (const kind of kinds) {
+        const input = (await readdir(join(fixtures, kind))).find((name) => name.startsWith('input'))!;
+        await writeFile(join(documents, `${kind}-${copy}${input.slice(input.indexOf('.'))}`), await readFile(join(fixtures, kind, input)));
+      }
+    }
+    const here = await runIngest({ documentsDir: documents, entriesDir: join(root, 'here'), defaultLanguage: 'en', parseThreads: 1 });
+    const threads = await runIngest({ documentsDir: documents, entriesDir: entries, defaultLanguage: 'en', parseThreads: 3 });
+    expect(threads).toEqual(here);
+    expect(threads.messages.length).toBeGreaterThan(kinds.length);
+    const names = (await readdir(join(root, 'here'))).filter((name) => name.endsWith('.mdx')).sort();
+    expect(await entryNames()).toEqual(names);
+    for (const name of names) expect(await readFile(join(entries, name), 'utf8')).toBe(await readFile(join(root, 'here', name), 'utf8'));
+  });
+
   test('a 5 MB document and a 300 KB line without a break ingest fine', async () => {
     const paragraph = 'All work and no play makes a dull archive. '.repeat(100);
     await writeFile(join(documents, 'large.txt'), `Large document\n\n${`${paragraph}\n\n`.repeat(1200)}`);

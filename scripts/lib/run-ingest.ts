@@ -1,4 +1,5 @@
 import { mkdir, readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { mapConcurrent } from './concurrency.ts';
 import { listFiles, readFiles } from './documents-folder.ts';
@@ -8,8 +9,16 @@ import { isDocument, type IngestOptions } from './ingest-document.ts';
 import type { DossierMessage } from './message.ts';
 import { handWrittenSlugs, planEntries } from './plan-entries.ts';
 import { prepareDocument, type PreparedDocument } from './prepare-document.ts';
+import { prepareHere, preparePool, type PreparePool } from './prepare-pool.ts';
 import { assignSlugs } from './slugs.ts';
 import { assembleEntry, isGeneratedEntry } from './to-mdx.ts';
+
+/** Documents to parse from which worker threads pay for their start (about 0.3 s). */
+const POOL_THRESHOLD = 200;
+const MAX_PARSE_WORKERS = 4;
+const MAX_IN_FLIGHT = 256;
+
+type Prepared = Awaited<ReturnType<PreparePool['prepare']>>;
 
 export interface IngestRunOptions {
   /** Folder of source documents. */
@@ -21,6 +30,11 @@ export interface IngestRunOptions {
   onMessage?: (message: DossierMessage) => void;
   /** Called as documents are read: how many so far, of how many. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Threads that parse: 1 parses here; more, on that many workers. By
+   * default, one per core (up to 4) once 200 documents need parsing.
+   */
+  parseThreads?: number;
 }
 
 export interface IngestSummary {
@@ -60,27 +74,49 @@ export async function runIngest(options: IngestRunOptions): Promise<IngestSummar
   // Documents whose bytes, and whose entry, are as the last run left them: not parsed again.
   const reused = new Map<string, CachedDocument>();
 
+  // Many documents to parse (a first build, a new archive): on worker threads; a few: here.
+  const parseCount = documents.filter((file) => !previous.has(file.source)).length;
+  const threads = options.parseThreads ?? (parseCount >= POOL_THRESHOLD ? Math.min(availableParallelism(), MAX_PARSE_WORKERS) : 1);
+  const pool = threads > 1 ? preparePool(ingestOptions, threads) : prepareHere(ingestOptions);
+  // In document order, so that diagnostics come out in the same order however the threads finish.
+  const results: Array<{ source: string; hash: string; cached?: CachedDocument; parsed?: Promise<Prepared> }> = [];
+  const parsing: Promise<unknown>[] = [];
   let done = 0;
-  for await (const { file, bytes, error } of readFiles(documents)) {
-    options.onProgress?.(++done, documents.length);
-    if (!bytes) {
-      report({ reason: `Cannot read the file: ${error?.message}`, file: file.source, ruleId: 'unreadable-file', fatal: true });
-      continue;
+  try {
+    for await (const { file, bytes, error } of readFiles(documents)) {
+      options.onProgress?.(++done, documents.length);
+      if (!bytes) {
+        report({ reason: `Cannot read the file: ${error?.message}`, file: file.source, ruleId: 'unreadable-file', fatal: true });
+        continue;
+      }
+      const hash = hashBytes(bytes);
+      const cached = previous.get(file.source);
+      const entry = cached && existing.get(cached.entry);
+      if (cached?.hash === hash && entry !== undefined && isGeneratedEntry(entry)) {
+        results.push({ source: file.source, hash, cached });
+        continue;
+      }
+      // Bounded: at most this many documents' bytes wait for a thread at once.
+      if (parsing.length >= MAX_IN_FLIGHT) await parsing[parsing.length - MAX_IN_FLIGHT];
+      const parsed = pool.prepare(bytes, file.source);
+      parsing.push(parsed);
+      results.push({ source: file.source, hash, parsed });
     }
-    const hash = hashBytes(bytes);
-    const cached = previous.get(file.source);
-    const entry = cached && existing.get(cached.entry);
-    if (cached?.hash === hash && entry !== undefined && isGeneratedEntry(entry)) {
-      cached.messages.forEach(report);
-      reused.set(file.source, cached);
-      continue;
+    for (const { source, hash, cached, parsed } of results) {
+      if (cached) {
+        cached.messages.forEach(report);
+        reused.set(source, cached);
+        continue;
+      }
+      const { prepared, messages: found } = await parsed!;
+      found.forEach(report);
+      if (prepared) {
+        drafts.set(source, prepared);
+        next.set(source, { hash, title: prepared.frontmatter.title, entry: '', messages: found });
+      }
     }
-    const { prepared, messages: found } = prepareDocument(bytes, file.source, ingestOptions);
-    found.forEach(report);
-    if (prepared) {
-      drafts.set(file.source, prepared);
-      next.set(file.source, { hash, title: prepared.frontmatter.title, entry: '', messages: found });
-    }
+  } finally {
+    await pool.close();
   }
 
   const slugs = assignSlugs(
