@@ -50,9 +50,10 @@ export function searchSortValue(key: string, fragment: PagefindFragment): string
  * system before the Pagefind runs start beside it. This process allocates
  * little while it waits on Pagefind, so V8 would keep those pages for 15 s
  * or more: at 10,000 documents the build held 1.86 GB as indexing began and
- * peaked at 2.35 GB; with this, 1.09 GB and 1.94 GB (`.bench`-style timeline
- * in BENCHMARKS.md). `last-resort` is the collection that also releases
- * memory; `gc()` is hidden unless the flag is set, hence the flag.
+ * peaked at 2.35 GB; with this, 1.09 GB and 1.94 GB (measured with
+ * `node scripts/bench/build-timeline.ts`, BENCHMARKS.md). `last-resort` is
+ * the collection that also releases memory; `gc()` is hidden unless the flag
+ * is set, hence the flag.
  */
 function collectGarbage(): void {
   setFlagsFromString('--expose-gc');
