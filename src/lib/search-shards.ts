@@ -38,13 +38,14 @@ export interface ShardPlan {
 /**
  * Cuts the pages into shards within the budget. The same pages always give
  * the same shards: languages by page count (most first, then by name), each
- * language's pages in path order, cut where the budget is full or, once a cut
- * holds 60 % of it, before a boundary page: one whose path hashes to a
- * multiple of 16. Boundaries depend on paths alone, so an edited, added or
- * removed page changes its own shard and rarely the next ones, and the other
- * shards' indexes are reused from the last build (search-index.ts). Each cut
- * then goes into the first shard it fits in, so a language's remainder shares
- * a shard with another's instead of making one more Pagefind run.
+ * language's pages in path order, cut before each boundary page (one whose
+ * path hashes to a multiple of `every`, a power of two that makes a cut about
+ * half the budget on average) and wherever the budget is full. Boundaries
+ * depend on paths alone, so an edited page changes its own shard only, an
+ * added or removed one its own or two, and the other shards' indexes are
+ * reused from the last build (search-index.ts). A language's last cut then
+ * goes into the first shard it fits in, so that a small language or a
+ * remainder shares a shard instead of making one more Pagefind run.
  */
 export function planShards(pages: readonly IndexablePage[], budget: ShardBudget): ShardPlan[] {
   if (pages.length === 0) return [];
@@ -60,30 +61,30 @@ export function planShards(pages: readonly IndexablePage[], budget: ShardBudget)
   }
   const languages = [...byLanguage.keys()].sort((a, b) => byLanguage.get(b)!.length - byLanguage.get(a)!.length || compareText(a, b));
 
-  const cuts: ShardPlan[] = [];
+  const shards: ShardPlan[] = [];
+  const lastCuts: ShardPlan[] = [];
   for (const language of languages) {
     const sorted = byLanguage.get(language)!.sort((a, b) => compareText(a.path, b.path));
+    const every = boundarySpacing(sorted, budget);
     let cut: ShardPlan = { pages: [], bytes: 0 };
     for (const page of sorted) {
-      const full = cut.pages.length >= budget.maxPages || (cut.pages.length > 0 && cut.bytes + page.bytes > budget.maxBytes);
-      const filled = cut.bytes >= budget.maxBytes * BOUNDARY_FILL || cut.pages.length >= budget.maxPages * BOUNDARY_FILL;
-      if (full || (filled && isBoundary(page.path))) {
-        cuts.push(cut);
+      const full = cut.pages.length >= budget.maxPages || cut.bytes + page.bytes > budget.maxBytes;
+      if (cut.pages.length > 0 && (full || isBoundary(page.path, every))) {
+        shards.push(cut);
         cut = { pages: [], bytes: 0 };
       }
       cut.pages.push(page.path);
       cut.bytes += page.bytes;
     }
-    cuts.push(cut);
+    lastCuts.push(cut);
   }
 
-  const shards: ShardPlan[] = [];
-  for (const cut of cuts) {
+  for (const cut of lastCuts) {
     const room = shards.find(
       (shard) => shard.pages.length + cut.pages.length <= budget.maxPages && shard.bytes + cut.bytes <= budget.maxBytes,
     );
     if (!room) {
-      shards.push({ pages: [...cut.pages], bytes: cut.bytes });
+      shards.push(cut);
       continue;
     }
     room.pages = [...room.pages, ...cut.pages].sort(compareText);
@@ -92,14 +93,22 @@ export function planShards(pages: readonly IndexablePage[], budget: ShardBudget)
   return shards;
 }
 
-const BOUNDARY_FILL = 0.6;
-const BOUNDARY_EVERY = 16;
+/**
+ * Pages between boundaries, on average: the power of two nearest half the
+ * budget's worth of the language's pages. A power of two, so that it stays
+ * the same as pages come and go, until their average size doubles or halves.
+ */
+function boundarySpacing(pages: readonly IndexablePage[], budget: ShardBudget): number {
+  const average = pages.reduce((sum, page) => sum + page.bytes, 0) / pages.length;
+  const wanted = Math.min(budget.maxBytes / 2 / Math.max(average, 1), budget.maxPages / 2);
+  return 2 ** Math.max(0, Math.round(Math.log2(Math.max(wanted, 1))));
+}
 
-/** FNV-1a of the path's code units: cheap, and the same everywhere. */
-export function isBoundary(path: string): boolean {
+/** Whether a cut starts at this page: FNV-1a of its path's code units (cheap, the same everywhere) is a multiple of `every`. */
+export function isBoundary(path: string, every: number): boolean {
   let hash = 0x811c9dc5;
   for (let index = 0; index < path.length; index++) hash = Math.imul(hash ^ path.charCodeAt(index), 0x01000193);
-  return (hash >>> 0) % BOUNDARY_EVERY === 0;
+  return (hash >>> 0) % every === 0;
 }
 
 /** Code-unit order: the same on every machine and locale. */
