@@ -8,7 +8,7 @@ import type { PagefindFragment } from '../lib/pagefind-files.ts';
 import { DATE_ORDER_FILE, dateOrder } from '../lib/search-date-order.ts';
 import { planShards, type IndexablePage, type ShardBudget, type ShardPlan } from '../lib/search-shards.ts';
 import { mergeBundles, readBundlePages, runPool, type IndexedPage } from './pagefind-merge.ts';
-import { copyTree, pageDigest, pagefindVersion, shardCache } from './search-shard-cache.ts';
+import { linkTree, pageDigest, pagefindVersion, shardCache } from './search-shard-cache.ts';
 
 /**
  * Indexes a built site for search with Pagefind, in bounded memory.
@@ -82,7 +82,7 @@ export async function buildSearchIndex({
       // One Pagefind run over the whole site, as `pagefind --site` would make it.
       const cached = cache?.lookup(plan[0]!.pages);
       if (cached) {
-        copyTree(cached, bundle);
+        linkTree(cached, bundle);
         reused = 1;
       } else {
         await runPagefind(['--site', site, '--output-path', bundle, '--silent'], staging);
@@ -99,7 +99,7 @@ export async function buildSearchIndex({
       await runPool(order, concurrency, async ({ shard, index }) => {
         const cached = cache?.lookup(shard.pages);
         if (cached) {
-          copyTree(cached, outputs[index]!);
+          linkTree(cached, outputs[index]!);
           reused++;
           return;
         }
@@ -112,7 +112,7 @@ export async function buildSearchIndex({
           await rm(source, { recursive: true, force: true });
         }
       });
-      const fromCache = reused > 0 ? `; ${reused} unchanged since the last build, copied from the cache` : '';
+      const fromCache = reused > 0 ? `; ${reused} unchanged since the last build, taken from the cache` : '';
       log?.(`Indexed the shards, ${concurrency} at a time${fromCache} (${since()}).`);
       indexed = await mergeBundles({ shards: outputs, output: bundle, sortValue });
       log?.(`Merged the shards' indexes (${since()}).`);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { constants, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /**
@@ -7,13 +7,19 @@ import { dirname, join } from 'node:path';
  * pages' paths and bytes and Pagefind's version. A rebuild after one edited
  * document indexes that document's shard again and copies the others back
  * (shards are cut at boundaries that depend on paths only, search-shards.ts).
- * Entries are copied in and out, never linked: the built site is the
- * maintainer's to post-process, and must not share files with the cache.
+ *
+ * Files go in and out as hard links, not copies: copying the 12,000 files of
+ * 10,000 documents' shards took 4 to 7 s on these disks, linking them a
+ * fraction of a second. Nothing in the build writes an index file in place
+ * (Pagefind and the merge write new files and rename them), and a build
+ * removes the last bundle before writing the next, so the site and the cache
+ * never change each other's files; a post-processing step that rewrote
+ * `dist/pagefind/` files in place would, and should copy them first.
  */
 export interface ShardCache {
   /** The folder holding the output for exactly these pages, if a build made it. */
   lookup(pages: readonly string[]): string | undefined;
-  /** Keeps a copy of `output`, the index of these pages. */
+  /** Keeps `output`, the index of these pages. */
   store(pages: readonly string[], output: string): void;
   /** Removes every entry this build neither looked up nor stored. */
   prune(): void;
@@ -42,7 +48,7 @@ export function shardCache(dir: string, digests: ReadonlyMap<string, string>, pa
       const folder = join(dir, key);
       const partial = `${folder}.partial-${process.pid}`;
       rmSync(partial, { recursive: true, force: true });
-      copyTree(output, partial);
+      linkTree(output, partial);
       rmSync(folder, { recursive: true, force: true });
       renameSync(partial, folder);
     },
@@ -58,15 +64,19 @@ export function pageDigest(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('base64');
 }
 
-/** Copies a folder's files (a copy-on-write clone where the file system offers one). */
-export function copyTree(from: string, to: string): void {
+/** Links a folder's files into another (copies them where links fail: another file system). */
+export function linkTree(from: string, to: string): void {
   mkdirSync(to, { recursive: true });
   for (const entry of readdirSync(from, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const source = join(entry.parentPath, entry.name);
     const target = join(to, source.slice(from.length + 1));
     mkdirSync(dirname(target), { recursive: true });
-    copyFileSync(source, target, constants.COPYFILE_FICLONE);
+    try {
+      linkSync(source, target);
+    } catch {
+      copyFileSync(source, target);
+    }
   }
 }
 
