@@ -48,7 +48,9 @@ export function preparePool(options: IngestOptions, size: number): PreparePool {
   let batch: PrepareRequest[] = [];
   let nextId = 0;
   let turn = 0;
+  let scheduled = false;
   const flush = (): void => {
+    scheduled = false;
     if (batch.length === 0) return;
     workers[turn++ % workers.length]!.postMessage(batch);
     batch = [];
@@ -59,7 +61,11 @@ export function preparePool(options: IngestOptions, size: number): PreparePool {
       const result = new Promise<Prepared>((resolve, reject) => waiting.set(id, { resolve, reject }));
       batch.push({ id, bytes, source });
       if (batch.length >= BATCH) flush();
-      else queueMicrotask(() => setImmediate(flush));
+      else if (!scheduled) {
+        // A part-filled batch goes once the caller stops adding (the ingest awaits a read).
+        scheduled = true;
+        setImmediate(flush);
+      }
       return result;
     },
     async close() {

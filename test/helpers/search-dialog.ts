@@ -7,6 +7,15 @@ import type { StaticServer } from './static-server.ts';
 /** How long to wait for search to answer: a second is short on a busy two-core machine. */
 export const POLL = 10_000;
 
+/** test/fixtures/search-site's results for `lighthouse`, newest first (undated last), whole or in shards. */
+export const LIGHTHOUSE_NEWEST_FIRST = [
+  'Drones inspect the old lighthouse at Cape Lumen',
+  'Harbour fees rise as the lighthouse trust seeks funds',
+  'Lantern festival lights up the lighthouse quay',
+  'The last lighthouse keepers of the northern coast',
+  "The lighthouse keeper's handbook",
+];
+
 export interface Opened {
   page: Page;
   /** Script errors and dialogs: a test expects none. */
