@@ -34,6 +34,10 @@ export async function* readFiles(
         try {
           return { file, bytes: await readFile(file.path) };
         } catch (error) {
+          // Node lists a name that is not UTF-8 with U+FFFD in it, and then cannot open it by that name.
+          if ((error as NodeJS.ErrnoException).code === 'ENOENT' && file.source.includes('\uFFFD')) {
+            return { file, error: new Error('its name is not valid UTF-8, so it cannot be opened; rename it') };
+          }
           return { file, error: error as Error };
         }
       }),

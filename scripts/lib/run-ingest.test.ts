@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { ArticleFrontmatterSchema } from '../../src/lib/article-schema.ts';
+import { formatMessage } from './message.ts';
 import { formatSummary, runIngest } from './run-ingest.ts';
 import { isGeneratedEntry } from './to-mdx.ts';
 
@@ -132,6 +133,16 @@ describe('runIngest', () => {
     const names = (await readdir(join(root, 'here'))).filter((name) => name.endsWith('.mdx')).sort();
     expect(await entryNames()).toEqual(names);
     for (const name of names) expect(await readFile(join(entries, name), 'utf8')).toBe(await readFile(join(root, 'here', name), 'utf8'));
+  });
+
+  test.runIf(process.platform === 'linux')('a file whose name is not UTF-8 is reported as such, and the rest still ingest', async () => {
+    await writeFile(join(documents, 'good.txt'), article('Good story'));
+    await writeFile(Buffer.concat([Buffer.from(`${documents}/bad`), Buffer.from([0xff]), Buffer.from('name.txt')]), article('Bad name'));
+    const summary = await ingest();
+    expect(summary).toMatchObject({ documents: 2, written: 1, errors: 1 });
+    expect(summary.messages.map(formatMessage)).toEqual([
+      'bad\uFFFDname.txt: error: Cannot read the file: its name is not valid UTF-8, so it cannot be opened; rename it [unreadable-file]',
+    ]);
   });
 
   test('a 5 MB document and a 300 KB line without a break ingest fine', async () => {
