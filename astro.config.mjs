@@ -4,8 +4,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { ingestIntegration } from './src/integrations/ingest.ts';
 import { pagefind } from './src/integrations/pagefind.ts';
-import { config } from './src/lib/config.ts';
-import { documentsDir, entriesDir } from './src/lib/paths.ts';
+import { config, documentsDir, entriesDir } from './src/config.ts';
 
 const verbose = process.argv.includes('--verbose');
 

@@ -1,9 +1,9 @@
 // The site's configuration: every field is documented where it is defined,
-// in src/lib/site-config.ts. SITE_URL, BASE_PATH and SEEDS_DIR override the
-// values below from the environment.
-import { defineSiteConfig } from './src/lib/site-config.ts';
+// in src/config.ts. SITE_URL, BASE_PATH and DOCUMENTS_DIR override the values
+// below from the environment.
+import type { SiteConfigInput } from './src/config.ts';
 
-export default defineSiteConfig({
+export default {
   title: 'Dossier',
   description: 'Documents, published as a searchable site.',
   siteUrl: 'https://example.org',
@@ -11,4 +11,4 @@ export default defineSiteConfig({
   defaultLanguage: 'en',
   documentsDir: 'content/seeds',
   sectionOrder: [],
-});
+} satisfies SiteConfigInput;

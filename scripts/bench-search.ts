@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import sirv from 'sirv';
-import { launchChromium } from '../test/helpers/browser.ts';
+import { launchChromium } from './support/browser.ts';
 import { makeCorpus } from './bench/make-corpus.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');

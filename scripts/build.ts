@@ -4,9 +4,8 @@
 // keeps warnings, diagnostics and the summary line; `--verbose` shows all.
 // Usage: node scripts/build.ts [--verbose] [--outDir DIR]
 import { parseArgs } from 'node:util';
-import { config } from '../src/lib/config.ts';
-import { documentsDir, entriesDir } from '../src/lib/paths.ts';
-import { startIngest } from './lib/early-ingest.ts';
+import { config, documentsDir, entriesDir } from '../src/config.ts';
+import { startIngest } from '../src/ingest/threads/early-ingest.ts';
 
 const { values } = parseArgs({ options: { verbose: { type: 'boolean', default: false }, outDir: { type: 'string' } } });
 process.env.ASTRO_TELEMETRY_DISABLED = '1';

@@ -7,12 +7,12 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
-import { renderEntryBody } from '../src/lib/render-entry.ts';
-import { controlPicture } from './lib/decode.ts';
-import { listFiles } from './lib/documents-folder.ts';
-import { ingestDocument, isDocument } from './lib/ingest-document.ts';
-import { assignSlugs } from './lib/slugs.ts';
-import { toMdx } from './lib/to-mdx.ts';
+import { renderEntryBody } from '../src/content/render-entry.ts';
+import { controlPicture } from '../src/ingest/parse/decode.ts';
+import { listFiles } from '../src/ingest/documents-folder.ts';
+import { ingestDocument, isDocument } from '../src/ingest/parse/ingest-document.ts';
+import { assignSlugs } from '../src/ingest/slugs.ts';
+import { toMdx } from '../src/ingest/to-mdx.ts';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { show: { type: 'string', default: '5' } } });
 const root = positionals[0];

@@ -3,11 +3,10 @@
 // Astro (src/integrations/ingest.ts); this command runs it alone.
 // Usage: node scripts/ingest.ts [--strict] [--verbose] [--out DIR] [DOCUMENTS_DIR]
 import { parseArgs } from 'node:util';
-import { config } from '../src/lib/config.ts';
-import { documentsDir, entriesDir } from '../src/lib/paths.ts';
-import { formatMessage } from './lib/message.ts';
-import { progressReporter } from './lib/progress.ts';
-import { formatSummary, runIngest } from './lib/run-ingest.ts';
+import { config, documentsDir, entriesDir } from '../src/config.ts';
+import { formatMessage } from '../src/ingest/message.ts';
+import { progressReporter } from '../src/ingest/progress.ts';
+import { formatSummary, runIngest } from '../src/ingest/run-ingest.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

@@ -1,8 +1,8 @@
 // Screenshots of a built site, for people to look at: node scripts/screenshot.ts [DIST] [OUT_DIR] [PATH…]
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { launchChromium } from '../test/helpers/browser.ts';
-import { serveStatic } from '../test/helpers/static-server.ts';
+import { launchChromium } from './support/browser.ts';
+import { serveStatic } from './support/static-server.ts';
 
 const [dist = 'dist', out = 'test-results/screenshots', ...paths] = process.argv.slice(2);
 await mkdir(out, { recursive: true });

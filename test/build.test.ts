@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { toString } from 'hast-util-to-string';
 import { select, selectAll } from 'hast-util-select';
 import { beforeAll, describe, expect, inject, test } from 'vitest';
-import type { ArticleFrontmatter } from '../src/lib/article-schema.ts';
+import type { ArticleFrontmatter } from '../src/content/entry-schema.ts';
 import { readEntriesBySource } from './helpers/entries.ts';
 import { readPage } from './helpers/html.ts';
 

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium } from './helpers/browser.ts';
+import { launchChromium } from '../scripts/support/browser.ts';
 import { childEnv } from './helpers/child-env.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');

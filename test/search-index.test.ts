@@ -4,8 +4,8 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { searchSortValue } from '../src/integrations/pagefind.ts';
-import { mergeBundles } from '../src/integrations/pagefind-merge.ts';
-import { buildSearchIndex, pagefindBinary } from '../src/integrations/search-index.ts';
+import { mergeBundles } from '../src/search/build/merge-bundles.ts';
+import { buildSearchIndex, pagefindBinary } from '../src/search/build/index-site.ts';
 import { readIndex } from './helpers/search-index.ts';
 
 /**

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { searchSortValue } from '../src/integrations/pagefind.ts';
-import { buildSearchIndex, indexablePages } from '../src/integrations/search-index.ts';
-import { planShards } from '../src/lib/search-shards.ts';
-import { launchChromium } from './helpers/browser.ts';
+import { buildSearchIndex, indexablePages } from '../src/search/build/index-site.ts';
+import { planShards } from '../src/search/build/plan-shards.ts';
+import { launchChromium } from '../scripts/support/browser.ts';
 import { buildSite, type BuiltSite } from './helpers/build-site.ts';
 import {
   chooseFilter,
@@ -17,7 +17,7 @@ import {
   summary,
   LIGHTHOUSE_NEWEST_FIRST,
 } from './helpers/search-dialog.ts';
-import { serveStatic, type StaticServer } from './helpers/static-server.ts';
+import { serveStatic, type StaticServer } from '../scripts/support/static-server.ts';
 
 /**
  * Search on a site indexed in shards. test/fixtures/search-site is built with

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchChromium } from './helpers/browser.ts';
+import { launchChromium } from '../scripts/support/browser.ts';
 import { buildSite, type BuiltSite } from './helpers/build-site.ts';
 import { readEntriesBySource } from './helpers/entries.ts';
 import {
@@ -17,7 +17,7 @@ import {
   summary,
   LIGHTHOUSE_NEWEST_FIRST,
 } from './helpers/search-dialog.ts';
-import { serveStatic, type StaticServer } from './helpers/static-server.ts';
+import { serveStatic, type StaticServer } from '../scripts/support/static-server.ts';
 
 /**
  * Search in Chromium, on two builds: the shared fixture site at the root of

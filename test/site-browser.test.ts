@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import axe from 'axe-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { ArticleFrontmatter } from '../src/lib/article-schema.ts';
-import { launchChromium } from './helpers/browser.ts';
+import type { ArticleFrontmatter } from '../src/content/entry-schema.ts';
+import { launchChromium } from '../scripts/support/browser.ts';
 import { readEntriesBySource } from './helpers/entries.ts';
-import { serveStatic, type StaticServer } from './helpers/static-server.ts';
+import { serveStatic, type StaticServer } from '../scripts/support/static-server.ts';
 
 // Every page type of the reader's site in Chromium, sharing one browser:
 // screenshots (test-results/screenshots/reader-*.png, for people to look at),

@@ -1,11 +1,11 @@
 import { resolve, sep } from 'node:path';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { ErrorPayload, ViteDevServer } from 'vite';
-import { formatMessage, type DossierMessage } from '../../scripts/lib/message.ts';
-import { progressReporter } from '../../scripts/lib/progress.ts';
-import { takeStartedIngest } from '../../scripts/lib/early-ingest.ts';
-import { formatSummary, runIngest, type IngestSummary } from '../../scripts/lib/run-ingest.ts';
-import { runIngestInWorker } from '../../scripts/lib/run-ingest-in-worker.ts';
+import { formatMessage, type DossierMessage } from '../ingest/message.ts';
+import { progressReporter } from '../ingest/progress.ts';
+import { takeStartedIngest } from '../ingest/threads/early-ingest.ts';
+import { formatSummary, runIngest, type IngestSummary } from '../ingest/run-ingest.ts';
+import { runIngestInWorker } from '../ingest/threads/run-ingest-in-worker.ts';
 
 export interface IngestIntegrationOptions {
   documentsDir: string;

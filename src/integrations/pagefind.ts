@@ -4,10 +4,10 @@ import { runInNewContext } from 'node:vm';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import type { PagefindFragment } from '../lib/pagefind-files.ts';
-import { searchFacets } from '../lib/search-facets.ts';
-import { shardBudget, type ShardBudget } from '../lib/search-shards.ts';
-import { buildSearchIndex } from './search-index.ts';
+import type { PagefindFragment } from '../search/build/pagefind-format.ts';
+import { searchFacets } from '../search/facets.ts';
+import { shardBudget, type ShardBudget } from '../search/build/plan-shards.ts';
+import { buildSearchIndex } from '../search/build/index-site.ts';
 
 /**
  * Indexes the built site with Pagefind when `astro build` ends.

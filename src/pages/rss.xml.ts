@@ -1,7 +1,7 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { absoluteUrl, articleHref, fileHref, getArticles, href, sectionName } from '../lib/articles.ts';
-import { LIMITS, SITE } from '../lib/site.ts';
+import { absoluteUrl, articleHref, fileHref, getArticles, href, sectionName } from '../site/entries.ts';
+import { LIMITS, SITE } from '../config.ts';
 
 // The latest documents, newest first. Dates carry no zone in the documents;
 // RSS needs one, so they are given as printed, in UTC (as formatDate shows them).

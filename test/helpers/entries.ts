@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import type { ArticleFrontmatter } from '../../src/lib/article-schema.ts';
+import type { ArticleFrontmatter } from '../../src/content/entry-schema.ts';
 
 /** The frontmatter of every generated entry, by source path. */
 export async function readEntriesBySource(dir: string): Promise<Map<string, ArticleFrontmatter>> {

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import type { StaticServer } from './static-server.ts';
+import type { StaticServer } from '../../scripts/support/static-server.ts';
 
 /** Driving the search dialog in Chromium, for the search tests. */
 

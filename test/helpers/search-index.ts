@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { decodeCbor, pagefindPayload, readFilter, readFragment, readMeta } from '../../src/lib/pagefind-files.ts';
+import { decodeCbor, pagefindPayload, readFilter, readFragment, readMeta } from '../../src/search/build/pagefind-format.ts';
 
 /**
  * What a Pagefind bundle says, with pages named by URL rather than by number

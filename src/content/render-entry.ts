@@ -1,0 +1,76 @@
+import type { Element, Root as HastRoot } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { toString } from 'hast-util-to-string';
+import type { Nodes, Parent, Root as MdastRoot } from 'mdast';
+import { toHast } from 'mdast-util-to-hast';
+import rehypeSlug from 'rehype-slug';
+import { mdxToMdast } from 'satteri';
+import { visit } from 'unist-util-visit';
+import type { Quotation } from './entry-schema.ts';
+import { rehypeQuotations } from './rehype-quotations.ts';
+
+export interface Heading {
+  depth: number;
+  slug: string;
+  text: string;
+}
+
+export interface RenderedBody {
+  html: string;
+  headings: Heading[];
+}
+
+// Nodes that would make MDX run code. The ingest never writes them, so one
+// in a generated entry means the file was edited by hand: refuse it.
+const CODE_NODES = new Set(['mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression', 'mdxJsxFlowElement', 'mdxJsxTextElement']);
+
+export class UnsafeEntryError extends Error {
+  readonly line: number | undefined;
+  constructor(nodeType: string, line: number | undefined) {
+    super(`Expected plain text in a generated entry, found MDX code (${nodeType})`);
+    this.name = 'UnsafeEntryError';
+    this.line = line;
+  }
+}
+
+const addHeadingIds = rehypeSlug();
+
+/**
+ * The body of a generated entry → HTML, once, in the content layer. It is
+ * parsed as MDX, by satteri, the native parser Astro 7's own MDX support
+ * uses (ten times faster than micromark here), but never compiled to a
+ * module: that is what makes large sites build fast. Any code node refuses
+ * the entry.
+ */
+export function renderEntryBody(body: string, quotations: readonly Quotation[] = []): RenderedBody {
+  const mdast = mdxToMdast(body) as MdastRoot;
+  refuseCode(mdast);
+  const hast = toHast(mdast) as HastRoot;
+  addHeadingIds(hast);
+  rehypeQuotations(quotations)(hast);
+  return { html: toHtml(hast), headings: collectHeadings(hast) };
+}
+
+/**
+ * Throws on the first code node. A plain walk: unist-util-visit took 2 s of a
+ * 10,000-entry content sync here (0.2 ms an entry), this takes a tenth of that.
+ */
+function refuseCode(tree: MdastRoot): void {
+  const stack: Nodes[] = [tree];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (CODE_NODES.has(node.type)) throw new UnsafeEntryError(node.type, node.position?.start.line);
+    const { children } = node as Partial<Parent>;
+    if (children) for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]!);
+  }
+}
+
+function collectHeadings(tree: HastRoot): Heading[] {
+  const headings: Heading[] = [];
+  visit(tree, 'element', (node: Element) => {
+    const depth = /^h([1-6])$/.exec(node.tagName)?.[1];
+    if (depth && typeof node.properties.id === 'string') {
+      headings.push({ depth: Number(depth), slug: node.properties.id, text: toString(node) });
+    }
+  });
+  return headings;
+}

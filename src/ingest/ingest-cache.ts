@@ -1,0 +1,58 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { DossierMessage } from './message.ts';
+
+/** What the last ingest learned of one document, to skip parsing it when its bytes are the same. */
+export interface CachedDocument {
+  /** SHA-256 of the document's bytes. */
+  hash: string;
+  title: string;
+  /** File name of its entry. */
+  entry: string;
+  /** Its diagnostics, reported again on every run so that `--strict` keeps failing. */
+  messages: DossierMessage[];
+}
+
+const CACHE_FILE = '.dossier-ingest-cache.json';
+
+export function hashBytes(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('base64url');
+}
+
+/**
+ * A version of the ingest: its code and options. A cache written by another
+ * version is ignored, so a change to the parser re-parses every document.
+ */
+export async function ingestVersion(options: unknown): Promise<string> {
+  const hash = createHash('sha256').update(JSON.stringify(options));
+  // The ingest's own code, the entry schema it writes to, and the helpers it shares.
+  const src = join(import.meta.dirname, '..');
+  const dirs = [join(src, 'ingest'), join(src, 'utils')];
+  const files = [join(src, 'content/entry-schema.ts')];
+  for (const dir of dirs) {
+    const names = (await readdir(dir, { recursive: true })).filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'));
+    files.push(...names.sort().map((name) => join(dir, name)));
+  }
+  for (const file of files) hash.update(file.slice(src.length)).update(await readFile(file));
+  return hash.digest('base64url');
+}
+
+export async function readIngestCache(entriesDir: string, version: string): Promise<Map<string, CachedDocument>> {
+  try {
+    const cache = JSON.parse(await readFile(join(entriesDir, CACHE_FILE), 'utf8')) as {
+      version: string;
+      documents: Record<string, CachedDocument>;
+    };
+    return cache.version === version ? new Map(Object.entries(cache.documents)) : new Map();
+  } catch {
+    return new Map();
+  }
+}
+
+/** Written beside the entries, atomically like them. */
+export async function writeIngestCache(entriesDir: string, version: string, documents: Map<string, CachedDocument>): Promise<void> {
+  const temporary = join(entriesDir, `.${CACHE_FILE}.${process.pid}.tmp`);
+  await writeFile(temporary, JSON.stringify({ version, documents: Object.fromEntries(documents) }));
+  await rename(temporary, join(entriesDir, CACHE_FILE));
+}

@@ -1,0 +1,60 @@
+import type { Root, RootContent } from 'mdast';
+import { remark } from 'remark';
+import { toString } from 'mdast-util-to-string';
+import { SKIP, visit } from 'unist-util-visit';
+import type { ParsedArticle } from './parse-text.ts';
+
+const SAFE_SCHEMES = new Set(['http', 'https', 'mailto']);
+
+/**
+ * A URL with no scheme is relative; one with a scheme must be a known-safe
+ * one. Browsers drop tabs, newlines and other controls inside a URL
+ * (`java\tscript:`), so the scheme is read with them removed.
+ */
+function isSafeUrl(url: string): boolean {
+  const scheme = /^([a-z][a-z\d+.-]*):/i.exec(url.replace(/[\p{Cc}\s]/gu, ''));
+  return !scheme || SAFE_SCHEMES.has(scheme[1]!.toLowerCase());
+}
+
+/**
+ * A Markdown document → article. Its Markdown is kept (headings, lists,
+ * emphasis, links), its raw HTML becomes visible text, and links or images
+ * whose URL could run code (`javascript:`, `data:`) become their plain text.
+ * The first level-1 heading is the title.
+ */
+export function parseMarkdownArticle(text: string, fallbackTitle: string): ParsedArticle {
+  const body = remark().parse(text);
+  visit(body, (node, index, parent) => {
+    if (!parent || index === undefined) return;
+    if (node.type === 'html') {
+      const replacement: RootContent =
+        parent.type === 'root'
+          ? { type: 'paragraph', children: [{ type: 'text', value: node.value }] }
+          : { type: 'text', value: node.value };
+      parent.children.splice(index, 1, replacement as never);
+      return SKIP;
+    }
+    if (node.type === 'definition' && !isSafeUrl(node.url)) {
+      node.url = '#';
+      return undefined;
+    }
+    if ((node.type === 'link' || node.type === 'image') && !isSafeUrl(node.url)) {
+      const value = node.type === 'link' ? toString(node) : (node.alt ?? '');
+      parent.children.splice(index, 1, { type: 'text', value } as never);
+      return SKIP;
+    }
+    return undefined;
+  });
+
+  const article: ParsedArticle = { title: fallbackTitle, section: [], body };
+  const headingIndex = body.children.findIndex((node) => node.type === 'heading' && node.depth === 1);
+  const heading = body.children[headingIndex];
+  if (heading) {
+    article.title = toString(heading) || fallbackTitle;
+    article.titleLine = heading.position?.start.line;
+    body.children.splice(headingIndex, 1);
+  }
+  return article;
+}
+
+export type { Root };

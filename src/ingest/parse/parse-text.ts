@@ -1,0 +1,201 @@
+import type { Paragraph, PhrasingContent, Root } from 'mdast';
+import type { Caption } from '../../content/entry-schema.ts';
+import { parsePrintedDate } from './dates.ts';
+import type { MessageCollector } from '../message.ts';
+
+/** What a plain-text document says about itself, before site-wide fields (slug) are assigned. */
+export interface ParsedArticle {
+  title: string;
+  /** 1-based line of the title, or undefined when the title comes from the file name. */
+  titleLine?: number;
+  section: string[];
+  published?: string;
+  updated?: string;
+  byline?: string;
+  credit?: string;
+  caption?: Caption;
+  /** The body as an mdast tree; every node has a position. */
+  body: Root;
+}
+
+interface Line {
+  /** The line with surrounding white space (non-breaking spaces included) removed. */
+  text: string;
+  /** 1-based. */
+  number: number;
+}
+
+// Unicode white space, NBSP included: `\s` in JS regexps already covers it.
+const BREADCRUMB_SEGMENT = String.raw`\p{Lu}[\p{Lu}\p{Nd}&'’.\-]*(?:\s+[\p{Lu}\p{Nd}&'’.\-]+)*`;
+const BREADCRUMB = new RegExp(String.raw`^${BREADCRUMB_SEGMENT}(?:\s*\/\s*${BREADCRUMB_SEGMENT})+$`, 'u');
+const PUBLISHED = /^(?:Published|Posted|Date)\s*:\s*(.+)$/iu;
+const UPDATED = /^(?:Updated|Last updated|Modified)\s*:\s*(.+)$/iu;
+const BYLINE = /^By(?::\s*|\s+)(\p{Lu}.{0,79})$/u;
+const CREDIT = /^(?:Source|Credit)\s*:\s*(.+)$/iu;
+const CAPTION_CREDIT = /^(.*?)\s*\b((?:Photo|Photograph|Image|Picture|Graphic|Illustration)(?:\s+credit)?\s*:\s*(.+))$/iu;
+const TITLE_MAX = 200;
+
+/**
+ * Plain text → article. Reads the header a news article usually has (section
+ * breadcrumb, title, `Published:` and friends, a caption printed twice) and
+ * stops at the first line that is none of these: everything after it is body.
+ * A document without such a header is normal; nothing is guessed for it.
+ */
+export function parseArticle(text: string, report: MessageCollector, fallbackTitle: string): ParsedArticle {
+  const lines: Line[] = text.split('\n').map((line, index) => ({ text: line.trim(), number: index + 1 }));
+  const content = lines.filter((line) => line.text !== '');
+  let next = 0;
+
+  const article: ParsedArticle = { title: fallbackTitle, section: [], body: { type: 'root', children: [] } };
+
+  const first = content[next];
+  if (first && BREADCRUMB.test(first.text)) {
+    article.section = first.text.split('/').map((segment) => titleCase(segment.trim()));
+    next++;
+  }
+
+  const titleCandidate = content[next];
+  if (titleCandidate && isTitle(titleCandidate, content.length - next, article.section.length > 0)) {
+    article.title = titleCandidate.text;
+    article.titleLine = titleCandidate.number;
+    next++;
+  }
+
+  // Header lines, in any order, until the first line that is not one.
+  for (;;) {
+    const line = content[next];
+    if (!line) break;
+    const consumed = readHeaderLine(line, content[next + 1], article, report);
+    if (consumed === 0) break;
+    next += consumed;
+  }
+
+  const bodyStart = content[next]?.number;
+  if (bodyStart === undefined) {
+    if (article.titleLine === undefined) report.warn('No text after the header', 'empty-body');
+  } else {
+    article.body.children = paragraphsFrom(lines.slice(bodyStart - 1));
+  }
+  if (article.titleLine === undefined && article.section.length > 0) {
+    report.warn('Expected a title line after the section line', 'missing-title', content[0]?.number);
+  }
+  return article;
+}
+
+/** How many content lines `line` (and perhaps `following`) fill in as header; 0 when it is body. */
+function readHeaderLine(line: Line, following: Line | undefined, article: ParsedArticle, report: MessageCollector): number {
+  const published = PUBLISHED.exec(line.text);
+  if (published && article.published === undefined) {
+    article.published = parseDateOrWarn(published[1]!, line, report);
+    return 1;
+  }
+  const updated = UPDATED.exec(line.text);
+  if (updated && article.updated === undefined) {
+    article.updated = parseDateOrWarn(updated[1]!, line, report);
+    return 1;
+  }
+  const byline = BYLINE.exec(line.text);
+  if (byline && article.byline === undefined) {
+    article.byline = byline[1]!.trim();
+    return 1;
+  }
+  const credit = CREDIT.exec(line.text);
+  if (credit && article.credit === undefined) {
+    article.credit = credit[1]!.trim();
+    return 1;
+  }
+  if (article.caption === undefined) {
+    // A photo's alt text and caption are often printed as the same line twice.
+    if (following && following.text === line.text && following.number - line.number <= 3) {
+      article.caption = splitCredit(line.text);
+      return 2;
+    }
+    const caption = CAPTION_CREDIT.exec(line.text);
+    if (caption && caption[1] !== '' && line.text.length <= 400) {
+      article.caption = splitCredit(line.text);
+      return 1;
+    }
+  }
+  return 0;
+}
+
+function parseDateOrWarn(printed: string, line: Line, report: MessageCollector): string | undefined {
+  const date = parsePrintedDate(printed);
+  if (date === undefined) {
+    report.warn(`Expected a date such as \`Jan 08, 2026 08:28 PM\`, found \`${printed}\``, 'unparsed-date', line.number);
+  }
+  return date;
+}
+
+function splitCredit(text: string): Caption {
+  const match = CAPTION_CREDIT.exec(text);
+  if (!match || match[1] === '') return { text };
+  return { text: match[1]!, credit: match[3]!.trim() };
+}
+
+/**
+ * The first line is a title when it is short enough to be one and something
+ * follows it. A lone line, or a long first line that is really the opening
+ * paragraph, stays in the body and the title comes from the file name.
+ */
+function isTitle(line: Line, linesLeft: number, afterBreadcrumb: boolean): boolean {
+  if (Array.from(line.text).length > TITLE_MAX) return false;
+  return linesLeft > 1 || afterBreadcrumb;
+}
+
+/** `SOURCE` → `Source`, `ASIA-PACIFIC` → `Asia-Pacific`; two-letter words (`US`, `EU`, `AI`) stay upper case. */
+function titleCase(segment: string): string {
+  return segment
+    .split(/\s+/u)
+    .map((word) => word.replace(/[^-]+/gu, (part) => (part.length <= 2 ? part : part.charAt(0) + part.slice(1).toLocaleLowerCase('en'))))
+    .join(' ');
+}
+
+/**
+ * Body lines → paragraphs. When the body separates paragraphs with blank
+ * lines, a block of lines is one paragraph and its line breaks are kept (a
+ * poem, an address). When it never does, as in archives that put one
+ * paragraph per line, every line is a paragraph.
+ */
+function paragraphsFrom(lines: Line[]): Paragraph[] {
+  const usesBlankLines = hasInnerBlankLine(lines);
+  const paragraphs: Paragraph[] = [];
+  let block: Line[] = [];
+  const flush = (): void => {
+    if (block.length > 0) paragraphs.push(paragraph(block));
+    block = [];
+  };
+  for (const line of lines) {
+    if (line.text === '') flush();
+    else {
+      if (!usesBlankLines) flush();
+      block.push(line);
+    }
+  }
+  flush();
+  return paragraphs;
+}
+
+function hasInnerBlankLine(lines: Line[]): boolean {
+  let seenText = false;
+  let blankAfterText = false;
+  for (const line of lines) {
+    if (line.text === '') blankAfterText = seenText;
+    else if (blankAfterText) return true;
+    else seenText = true;
+  }
+  return false;
+}
+
+function paragraph(block: Line[]): Paragraph {
+  const children: PhrasingContent[] = [];
+  block.forEach((line, index) => {
+    if (index > 0) children.push({ type: 'break' });
+    children.push({ type: 'text', value: line.text, position: linePosition(line) });
+  });
+  return { type: 'paragraph', children, position: { start: linePosition(block[0]!).start, end: linePosition(block.at(-1)!).end } };
+}
+
+function linePosition(line: Line) {
+  return { start: { line: line.number, column: 1 }, end: { line: line.number, column: line.text.length + 1 } };
+}

@@ -1,0 +1,175 @@
+import { mkdir, readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { mapConcurrent } from '../utils/concurrency.ts';
+import { listFiles, readFiles } from './documents-folder.ts';
+import { FILE_CONCURRENCY, readEntries, removeEntry, removeTemporaryFiles, writeEntryAtomically } from './entry-files.ts';
+import { hashBytes, ingestVersion, readIngestCache, writeIngestCache, type CachedDocument } from './ingest-cache.ts';
+import { isDocument, type IngestOptions } from './parse/ingest-document.ts';
+import type { DossierMessage } from './message.ts';
+import { handWrittenSlugs, planEntries } from './plan-entries.ts';
+import { prepareDocument, type PreparedDocument } from './parse/prepare-document.ts';
+import { prepareHere, preparePool, type PreparePool } from './threads/prepare-pool.ts';
+import { assignSlugs } from './slugs.ts';
+import { assembleEntry, isGeneratedEntry } from './to-mdx.ts';
+
+/** Documents to parse from which worker threads pay for their start (about 0.3 s). */
+const POOL_THRESHOLD = 200;
+const MAX_PARSE_WORKERS = 4;
+const MAX_IN_FLIGHT = 256;
+
+type Prepared = Awaited<ReturnType<PreparePool['prepare']>>;
+
+export interface IngestRunOptions {
+  /** Folder of source documents. */
+  documentsDir: string;
+  /** Folder of generated `.mdx` entries. */
+  entriesDir: string;
+  defaultLanguage: string;
+  /** Called with each diagnostic as it is found. */
+  onMessage?: (message: DossierMessage) => void;
+  /** Called as documents are read: how many so far, of how many. */
+  onProgress?: (done: number, total: number) => void;
+  /**
+   * Threads that parse: 1 parses here; more, on that many workers. By
+   * default, one per core (up to 4) once 200 documents need parsing.
+   */
+  parseThreads?: number;
+}
+
+export interface IngestSummary {
+  documents: number;
+  written: number;
+  unchanged: number;
+  removed: number;
+  errors: number;
+  warnings: number;
+  messages: DossierMessage[];
+}
+
+/** Documents folder → entries folder: read, parse, assign slugs, write only what changed, remove what is gone. */
+export async function runIngest(options: IngestRunOptions): Promise<IngestSummary> {
+  const messages: DossierMessage[] = [];
+  const report = (message: DossierMessage): void => {
+    messages.push(message);
+    options.onMessage?.(message);
+  };
+
+  // Only the frontmatter and the serialized body wait for slugs: not the tree, not the bytes.
+  const drafts = new Map<string, PreparedDocument>();
+  const files = await listFiles(options.documentsDir);
+  const documents = files.filter((file) => isDocument(file.source));
+  for (const file of files) {
+    if (!isDocument(file.source)) {
+      report({ reason: 'Not a document (expected .txt or .md), skipped', file: file.source, ruleId: 'unsupported-file', fatal: false });
+    }
+  }
+
+  await removeTemporaryFiles(options.entriesDir);
+  const existing = await readEntries(options.entriesDir);
+  const ingestOptions: IngestOptions = { defaultLanguage: options.defaultLanguage };
+  const version = await ingestVersion(ingestOptions);
+  const previous = await readIngestCache(options.entriesDir, version);
+  const next = new Map<string, CachedDocument>();
+  // Documents whose bytes, and whose entry, are as the last run left them: not parsed again.
+  const reused = new Map<string, CachedDocument>();
+
+  // Many documents to parse (a first build, a new archive): on worker threads; a few: here.
+  const parseCount = documents.filter((file) => !previous.has(file.source)).length;
+  const threads = options.parseThreads ?? (parseCount >= POOL_THRESHOLD ? Math.min(availableParallelism(), MAX_PARSE_WORKERS) : 1);
+  const pool = threads > 1 ? preparePool(ingestOptions, threads) : prepareHere(ingestOptions);
+  // In document order, so that diagnostics come out in the same order however the threads finish.
+  const results: Array<{ source: string; hash: string; cached?: CachedDocument; parsed?: Promise<Prepared> }> = [];
+  const parsing: Promise<unknown>[] = [];
+  let done = 0;
+  try {
+    for await (const { file, bytes, error } of readFiles(documents)) {
+      options.onProgress?.(++done, documents.length);
+      if (!bytes) {
+        report({ reason: `Cannot read the file: ${error?.message}`, file: file.source, ruleId: 'unreadable-file', fatal: true });
+        continue;
+      }
+      const hash = hashBytes(bytes);
+      const cached = previous.get(file.source);
+      const entry = cached && existing.get(cached.entry);
+      if (cached?.hash === hash && entry !== undefined && isGeneratedEntry(entry)) {
+        results.push({ source: file.source, hash, cached });
+        continue;
+      }
+      // Bounded: at most this many documents' bytes wait for a thread at once.
+      if (parsing.length >= MAX_IN_FLIGHT) await parsing[parsing.length - MAX_IN_FLIGHT];
+      const parsed = pool.prepare(bytes, file.source);
+      parsing.push(parsed);
+      results.push({ source: file.source, hash, parsed });
+    }
+    for (const { source, hash, cached, parsed } of results) {
+      if (cached) {
+        cached.messages.forEach(report);
+        reused.set(source, cached);
+        continue;
+      }
+      const { prepared, messages: found } = await parsed!;
+      found.forEach(report);
+      if (prepared) {
+        drafts.set(source, prepared);
+        next.set(source, { hash, title: prepared.frontmatter.title, entry: '', messages: found });
+      }
+    }
+  } finally {
+    await pool.close();
+  }
+
+  const slugs = assignSlugs(
+    [
+      ...[...drafts].map(([source, draft]) => ({ source, title: draft.frontmatter.title })),
+      ...[...reused].map(([source, cached]) => ({ source, title: cached.title })),
+    ],
+    handWrittenSlugs(existing),
+  );
+  // A reused document whose slug moved (another document took its title) is parsed after all.
+  for (const [source, cached] of reused) {
+    if (`${slugs.get(source)}.mdx` === cached.entry) continue;
+    reused.delete(source);
+    const bytes = await readFile(join(options.documentsDir, source));
+    const { prepared, messages: found } = prepareDocument(bytes, source, ingestOptions);
+    if (prepared) drafts.set(source, prepared);
+    next.set(source, { hash: cached.hash, title: cached.title, entry: '', messages: found });
+  }
+
+  const wanted = new Map<string, string>();
+  for (const [source, draft] of drafts) {
+    const name = `${slugs.get(source)!}.mdx`;
+    wanted.set(name, assembleEntry({ ...draft.frontmatter, slug: slugs.get(source)! }, draft.body));
+    const record = next.get(source);
+    if (record) record.entry = name;
+  }
+  for (const [source, cached] of reused) {
+    wanted.set(cached.entry, existing.get(cached.entry)!);
+    next.set(source, cached);
+  }
+
+  const plan = planEntries(wanted, existing);
+  await mkdir(options.entriesDir, { recursive: true });
+  await mapConcurrent([...plan.write], FILE_CONCURRENCY, ([name, text]) => writeEntryAtomically(options.entriesDir, name, text));
+  await mapConcurrent(plan.remove, FILE_CONCURRENCY, (name) => removeEntry(options.entriesDir, name));
+  await writeIngestCache(options.entriesDir, version, next);
+
+  return {
+    documents: documents.length,
+    written: plan.write.size,
+    unchanged: plan.unchanged.length,
+    removed: plan.remove.length,
+    errors: messages.filter((message) => message.fatal).length,
+    warnings: messages.filter((message) => !message.fatal).length,
+    messages,
+  };
+}
+
+export function formatSummary(summary: IngestSummary, documentsDir: string): string {
+  const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
+  return (
+    `Ingested ${plural(summary.documents, 'document')} from ${documentsDir}: ` +
+    `${summary.written} written, ${summary.unchanged} unchanged, ${summary.removed} removed; ` +
+    `${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}.`
+  );
+}

@@ -1,0 +1,227 @@
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { arch, platform } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import type { PagefindFragment } from './pagefind-format.ts';
+import { DATE_ORDER_FILE, dateOrder } from '../date-order.ts';
+import { planShards, type IndexablePage, type ShardBudget, type ShardPlan } from './plan-shards.ts';
+import { mergeBundles, readBundlePages, runPool, type IndexedPage } from './merge-bundles.ts';
+import { linkTree, pageDigest, pagefindVersion, shardCache } from './shard-cache.ts';
+
+/**
+ * Indexes a built site for search with Pagefind, in bounded memory.
+ *
+ * Pagefind keeps every page of an index in memory until the index is written,
+ * so a large site is cut into shards (search-shards.ts), each indexed by its
+ * own run of the Pagefind binary, two at a time, and their indexes are then
+ * merged into the one bundle a single run would have written
+ * (pagefind-merge.ts): readers search one index per language, as before.
+ *
+ * The binary rather than the Node API: the API talks to one service process
+ * per Node process, handles one request at a time and sends the whole index
+ * back through a pipe in base64; the binary writes each index once, and two
+ * of them use both cores. Each shard's pages are hard links (copies where
+ * links fail) in a staging folder, so that Pagefind computes the same URLs as
+ * for the whole site.
+ */
+
+export interface SearchIndexOptions {
+  /** The built site. */
+  site: string;
+  budget: ShardBudget;
+  /** Pagefind runs at once. */
+  concurrency: number;
+  /** A page's value for a sort key, from its fragment: merging orders pages across shards by it. */
+  sortValue: (key: string, fragment: PagefindFragment) => string | undefined;
+  /** Keeps each shard's index here between builds: a shard whose pages are unchanged is not indexed again. */
+  cacheDir?: string;
+  /** Progress. */
+  log?: (message: string) => void;
+}
+
+export interface SearchIndexResult {
+  /** Pages in the index. */
+  pages: number;
+  shards: number;
+  /** The site has pages but none with `data-pagefind-body`: Pagefind indexed whole pages. */
+  noBody: boolean;
+  /** Shards whose index came from the cache. */
+  reused: number;
+}
+
+/** Folder of the search bundle in the site, as Pagefind names it by default. */
+export const BUNDLE_FOLDER = 'pagefind';
+const STAGING_FOLDER = '.dossier-search-staging';
+
+export async function buildSearchIndex({
+  budget,
+  concurrency,
+  sortValue,
+  log,
+  cacheDir,
+  ...options
+}: SearchIndexOptions): Promise<SearchIndexResult> {
+  const site = resolve(options.site);
+  const started = performance.now();
+  const since = (): string => `${((performance.now() - started) / 1000).toFixed(1)} s`;
+  const bundle = join(site, BUNDLE_FOLDER);
+  const staging = join(site, STAGING_FOLDER);
+  const { pages, noBody, digests } = await indexablePages(site, { digests: cacheDir !== undefined });
+  const plan = planShards(pages, budget);
+  if (plan.length === 0) return { pages: 0, shards: 0, noBody, reused: 0 };
+  const cache = cacheDir === undefined ? undefined : shardCache(cacheDir, digests, pagefindVersion(pagefindBinary()));
+  let reused = 0;
+  await rm(bundle, { recursive: true, force: true });
+  await rm(staging, { recursive: true, force: true });
+  await mkdir(staging, { recursive: true });
+  try {
+    let indexed: IndexedPage[];
+    if (plan.length === 1) {
+      // One Pagefind run over the whole site, as `pagefind --site` would make it.
+      const cached = cache?.lookup(plan[0]!.pages);
+      if (cached) {
+        linkTree(cached, bundle);
+        reused = 1;
+      } else {
+        await runPagefind(['--site', site, '--output-path', bundle, '--silent'], staging);
+        cache?.store(plan[0]!.pages, bundle);
+      }
+      indexed = await readBundlePages(bundle);
+    } else {
+      log?.(
+        `${pages.length} pages to index in ${plan.length} shards of at most ${budget.maxPages} pages or ${mb(budget.maxBytes)} (${since()}).`,
+      );
+      const outputs = plan.map((_, index) => join(staging, `out-${index + 1}`));
+      // Largest first, so that the last ones to finish are small.
+      const order = plan.map((shard, index) => ({ shard, index })).sort((a, b) => b.shard.bytes - a.shard.bytes || a.index - b.index);
+      await runPool(order, concurrency, async ({ shard, index }) => {
+        const cached = cache?.lookup(shard.pages);
+        if (cached) {
+          linkTree(cached, outputs[index]!);
+          reused++;
+          return;
+        }
+        const source = join(staging, `in-${index + 1}`);
+        stage(site, source, shard);
+        try {
+          await runPagefind(['--site', source, '--output-path', outputs[index]!, '--silent'], staging);
+          cache?.store(shard.pages, outputs[index]!);
+        } finally {
+          await rm(source, { recursive: true, force: true });
+        }
+      });
+      const fromCache = reused > 0 ? `; ${reused} unchanged since the last build, taken from the cache` : '';
+      log?.(`Indexed the shards, ${concurrency} at a time${fromCache} (${since()}).`);
+      indexed = await mergeBundles({ shards: outputs, output: bundle, sortValue });
+      log?.(`Merged the shards' indexes (${since()}).`);
+    }
+    const dated = indexed.map(({ id, fragment }) => ({ id, published: fragment.filters?.published?.[0] }));
+    await writeFile(join(bundle, DATE_ORDER_FILE), JSON.stringify(dateOrder(dated)));
+    cache?.prune();
+    return { pages: indexed.length, shards: plan.length, noBody, reused };
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+}
+
+const HTML_LANG = /<html\s[^>]*?\blang\s*=\s*["']?([^"'\s>]+)/i;
+
+/**
+ * The pages Pagefind will index: those with `data-pagefind-body` if any page
+ * has one (as Pagefind decides), else all of them.
+ */
+export async function indexablePages(
+  site: string,
+  { digests = false }: { digests?: boolean } = {},
+): Promise<{ pages: IndexablePage[]; noBody: boolean; digests: Map<string, string> }> {
+  const files = (await readdir(site, { recursive: true }))
+    .map((file) => file.split('\\').join('/'))
+    .filter((file) => file.endsWith('.html') && !file.startsWith(`${BUNDLE_FOLDER}/`) && !file.startsWith(`${STAGING_FOLDER}/`));
+  const withBody: IndexablePage[] = [];
+  const all: IndexablePage[] = [];
+  const digestOf = new Map<string, string>();
+  // Synchronously: thousands of small files, each read faster than a round trip through the thread pool.
+  for (const path of files) {
+    const html = readFileSync(join(site, path));
+    const language = HTML_LANG.exec(html.subarray(0, 4096).toString('latin1'))?.[1]?.toLowerCase() ?? 'unknown';
+    const body = bodyAttribute(html);
+    if (digests) digestOf.set(path, pageDigest(html));
+    if (body >= 0) withBody.push({ path, bytes: html.length - body, language });
+    else all.push({ path, bytes: html.length, language });
+  }
+  return withBody.length > 0
+    ? { pages: withBody, noBody: false, digests: digestOf }
+    : { pages: all, noBody: all.length > 0, digests: digestOf };
+}
+
+const BODY = 'data-pagefind-body';
+const isSpace = (byte: number | undefined): boolean => byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0c || byte === 0x0d;
+
+/** Offset of the first `data-pagefind-body` attribute in a start tag (text that mentions it has no `<` before it in the tag), or -1. */
+export function bodyAttribute(html: Buffer): number {
+  for (let at = html.indexOf(BODY); at >= 0; at = html.indexOf(BODY, at + 1)) {
+    const after = html[at + BODY.length];
+    const inTag = html.lastIndexOf(0x3c, at) > html.lastIndexOf(0x3e, at);
+    if (isSpace(html[at - 1]) && (isSpace(after) || after === 0x3d || after === 0x3e || after === 0x2f) && inTag) return at;
+  }
+  return -1;
+}
+
+/** Links the shard's pages into `dir` at their paths in the site (synchronously, as the scan reads). */
+function stage(site: string, dir: string, shard: ShardPlan): void {
+  for (const folder of new Set(shard.pages.map((page) => dirname(join(dir, page))))) mkdirSync(folder, { recursive: true });
+  for (const page of shard.pages) {
+    try {
+      linkSync(join(site, page), join(dir, page));
+    } catch {
+      copyFileSync(join(site, page), join(dir, page));
+    }
+  }
+}
+
+/** The Pagefind binary the `pagefind` package installed, found as its own wrapper finds it. */
+export function pagefindBinary(): string {
+  const names = ['pagefind_extended', 'pagefind'];
+  for (const name of names) {
+    const fromEnv = process.env[`${name.toUpperCase()}_BINARY_PATH`];
+    if (fromEnv) return fromEnv;
+  }
+  const os = platform() === 'win32' ? 'windows' : platform();
+  const cpu = process.env.npm_config_arch || arch();
+  // Its platform package is its dependency: resolve from the `pagefind` package's folder (which exports no files).
+  const fromProject = createRequire(join(process.cwd(), 'package.json'));
+  const folder = (fromProject.resolve.paths('pagefind') ?? [])
+    .map((modules) => join(modules, 'pagefind'))
+    .find((candidate) => existsSync(join(candidate, 'package.json')));
+  const require = createRequire(join(folder ?? process.cwd(), 'package.json'));
+  for (const name of names) {
+    try {
+      return require.resolve(`@pagefind/${os}-${cpu}/bin/${os === 'windows' ? `${name}.exe` : name}`);
+    } catch {
+      // Not this one.
+    }
+  }
+  throw new Error(`No Pagefind binary for ${os}-${cpu}: is the \`pagefind\` package installed with its optional dependencies?`);
+}
+
+/**
+ * Runs the binary. Its working folder is one of ours, so that it reads no
+ * `pagefind.yml` of the project, and the environment has no `PAGEFIND_*`
+ * settings: the index depends on the site alone, as with the Node API.
+ */
+async function runPagefind(args: string[], cwd: string): Promise<void> {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('PAGEFIND_')));
+  const child = spawn(pagefindBinary(), args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk));
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', resolve);
+  });
+  if (code !== 0) throw new Error(`pagefind ${args.join(' ')} exited with ${code}:\n${output.trim().slice(-4000)}`);
+}
+
+const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MB`;

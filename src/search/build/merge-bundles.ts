@@ -1,0 +1,509 @@
+import { copyFileSync, readFileSync, renameSync } from 'node:fs';
+import { copyFile, mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  compareCodePoints,
+  CborWriter,
+  encodeFilter,
+  encodeMeta,
+  pagefindFile,
+  pagefindHash,
+  pagefindPayload,
+  readFilter,
+  readFragment,
+  readMeta,
+  readWordChunk,
+  type PagefindFragment,
+  type PagefindMeta,
+  readPostingRun,
+  type PostingRun,
+  type WordEntry,
+} from './pagefind-format.ts';
+
+/**
+ * Merges the Pagefind bundles of a site's shards into one bundle, as if
+ * Pagefind had indexed the whole site at once: one index per language, whose
+ * pages are the shards' pages one shard after another. Search then behaves
+ * exactly as with one Pagefind run: the same words, ranking (BM25 counts
+ * pages across the whole language index), prefix fallback, filters and sort,
+ * and a query loads no more files.
+ *
+ * Postings are copied as bytes; only the first page number of each shard's
+ * run is re-encoded (page numbers are delta-encoded), and the merged word
+ * chunks are cut, named and compressed as Pagefind does. A language that
+ * lives in one shard keeps that shard's files as they are.
+ */
+
+export interface MergeOptions {
+  /** Output folders of the shards' Pagefind runs, in shard order. */
+  shards: readonly string[];
+  /** The bundle to write (a new folder). */
+  output: string;
+  /** A page's value for a sort key, from its fragment: the merge orders pages across shards by it. */
+  sortValue: (key: string, fragment: PagefindFragment) => string | undefined;
+}
+
+/** A page of the merged index. */
+export interface IndexedPage {
+  id: string;
+  fragment: PagefindFragment;
+}
+
+interface Entry {
+  version: string;
+  languages: Record<string, { hash: string; wasm: string | null; page_count: number }>;
+  include_characters?: string[];
+}
+
+/** Pagefind's word chunk size: postings counted as in `chunk_index` (index/mod.rs). */
+const CHUNK_SIZE = 20000;
+/** Compressed files being written at once: gzip runs on libuv's thread pool. */
+const WRITES_IN_FLIGHT = 4;
+
+export async function mergeBundles({ shards, output, sortValue }: MergeOptions): Promise<IndexedPage[]> {
+  const entries = await Promise.all(
+    shards.map(async (dir) => JSON.parse(await readFile(join(dir, 'pagefind-entry.json'), 'utf8')) as Entry),
+  );
+  await Promise.all(['fragment', 'index', 'filter'].map((folder) => mkdir(join(output, folder), { recursive: true })));
+  await moveAssets(shards, output);
+
+  const languages = [...new Set(entries.flatMap((entry) => Object.keys(entry.languages)))].sort(compareCodePoints);
+  const merged: Entry = { version: entries[0]!.version, languages: {}, include_characters: entries[0]!.include_characters };
+  const pages: IndexedPage[] = [];
+  for (const language of languages) {
+    const parts = shards.flatMap((dir, shard) => {
+      const info = entries[shard]!.languages[language];
+      return info ? [{ dir, hash: info.hash }] : [];
+    });
+    const wasm = entries.map((entry) => entry.languages[language]?.wasm).find((value) => value !== undefined) ?? null;
+    const result = parts.length === 1 ? await moveLanguage(parts[0]!, output) : await mergeLanguage(language, parts, output, sortValue);
+    merged.languages[language] = { hash: result.hash, wasm, page_count: result.pages.length };
+    pages.push(...result.pages);
+  }
+  await writeFile(join(output, 'pagefind-entry.json'), JSON.stringify(merged));
+  return pages;
+}
+
+/** The pages of a bundle as Pagefind wrote it, in page order of each language index. */
+export async function readBundlePages(dir: string): Promise<IndexedPage[]> {
+  const entry = JSON.parse(await readFile(join(dir, 'pagefind-entry.json'), 'utf8')) as Entry;
+  return Object.values(entry.languages).flatMap(({ hash }) =>
+    readMeta(pagefindPayload(readFileSync(join(dir, `pagefind.${hash}.pf_meta`)))).pages.map((page) => ({
+      id: page.hash,
+      fragment: readPage(join(dir, 'fragment', `${page.hash}.pf_fragment`)),
+    })),
+  );
+}
+
+/**
+ * The part of a fragment the build needs (not its text). Files are read
+ * synchronously here and below: thousands of small files, each read faster
+ * than a round trip through libuv's thread pool.
+ */
+function readPage(file: string): PagefindFragment {
+  const { url, filters } = readFragment(pagefindPayload(readFileSync(file)));
+  return { url, filters };
+}
+
+/** The bundle's scripts, styles and WebAssembly: from the first shard, and each language's stemmer from whichever shard has it. */
+async function moveAssets(shards: readonly string[], output: string): Promise<void> {
+  const moved = new Set<string>();
+  for (const dir of shards) {
+    for (const file of await readdir(dir, { withFileTypes: true })) {
+      if (!file.isFile() || file.name === 'pagefind-entry.json' || file.name.endsWith('.pf_meta') || moved.has(file.name)) continue;
+      moved.add(file.name);
+      await move(join(dir, file.name), join(output, file.name));
+    }
+  }
+}
+
+async function move(from: string, to: string): Promise<void> {
+  try {
+    await rename(from, to);
+  } catch {
+    await copyFile(from, to);
+  }
+}
+
+interface LanguagePart {
+  dir: string;
+  /** Hash of its metadata file, `pagefind.<hash>.pf_meta`. */
+  hash: string;
+}
+
+/** A language in one shard only: its files as Pagefind wrote them. */
+async function moveLanguage({ dir, hash }: LanguagePart, output: string): Promise<{ hash: string; pages: IndexedPage[] }> {
+  const metaFile = `pagefind.${hash}.pf_meta`;
+  const meta = readMeta(pagefindPayload(readFileSync(join(dir, metaFile))));
+  const pages = meta.pages.map((page) => {
+    const file = `fragment/${page.hash}.pf_fragment`;
+    const fragment = readPage(join(dir, file));
+    moveSync(join(dir, file), join(output, file));
+    return { id: page.hash, fragment };
+  });
+  moveSync(join(dir, metaFile), join(output, metaFile));
+  for (const chunk of meta.chunks) moveSync(join(dir, 'index', `${chunk.hash}.pf_index`), join(output, 'index', `${chunk.hash}.pf_index`));
+  for (const filter of meta.filters)
+    moveSync(join(dir, 'filter', `${filter.hash}.pf_filter`), join(output, 'filter', `${filter.hash}.pf_filter`));
+  return { hash, pages };
+}
+
+function moveSync(from: string, to: string): void {
+  try {
+    renameSync(from, to);
+  } catch {
+    copyFileSync(from, to);
+  }
+}
+
+interface Part {
+  dir: string;
+  meta: PagefindMeta;
+  /** Number of its first page in the merged index. */
+  offset: number;
+  /** Its meta field ids → the merged ones; undefined when they are the same. */
+  fields?: number[];
+}
+
+async function mergeLanguage(
+  language: string,
+  languageParts: readonly LanguagePart[],
+  output: string,
+  sortValue: MergeOptions['sortValue'],
+): Promise<{ hash: string; pages: IndexedPage[] }> {
+  const metas = await Promise.all(
+    languageParts.map(async ({ dir, hash }) => readMeta(pagefindPayload(await readFile(join(dir, `pagefind.${hash}.pf_meta`))))),
+  );
+  const metaFields = [...new Set(metas.flatMap((meta) => meta.metaFields))].sort(compareCodePoints);
+  let offset = 0;
+  const parts: Part[] = languageParts.map(({ dir }, index) => {
+    const meta = metas[index]!;
+    if (meta.pages.some((page) => page.group !== '')) throw new Error('Merging bundled fragments (max_fragments) is not supported');
+    const fields = meta.metaFields.map((field) => metaFields.indexOf(field));
+    const part = { dir, meta, offset, fields: fields.every((field, id) => field === id) ? undefined : fields };
+    offset += meta.pages.length;
+    return part;
+  });
+
+  const pages = mergePages(language, parts, output);
+  const writes = new Writes();
+  const chunks = await mergeWords(language, parts, output, writes);
+  const filters = await mergeFilters(language, parts, output, writes);
+  const sorts = mergeSorts(parts, pages, sortValue);
+  await writes.done();
+
+  const meta: PagefindMeta = {
+    version: metas[0]!.version,
+    pages: pages.map((page, number) => ({ hash: page.id, wordCount: pageWordCount(parts, number), group: '' })),
+    chunks,
+    filters,
+    sorts,
+    metaFields,
+  };
+  const payload = encodeMeta(meta);
+  const hash = `${language}_${pagefindHash(payload).slice(0, language.length + 8)}`;
+  await writeFile(join(output, `pagefind.${hash}.pf_meta`), await pagefindFile(payload));
+  return { hash, pages };
+}
+
+function pageWordCount(parts: readonly Part[], number: number): number {
+  const part = parts.findLast((candidate) => candidate.offset <= number)!;
+  return part.meta.pages[number - part.offset]!.wordCount;
+}
+
+/**
+ * The shards' fragments, in merged page order. Page ids are Pagefind's hashes
+ * of the fragments, unique within one run: a page whose id another shard
+ * already took gets a longer prefix of its hash, as Pagefind lengthens ids
+ * that collide within a run.
+ */
+function mergePages(language: string, parts: readonly Part[], output: string): IndexedPage[] {
+  const taken = new Set<string>();
+  return parts.flatMap((part) =>
+    part.meta.pages.map((page) => {
+      const from = join(part.dir, 'fragment', `${page.hash}.pf_fragment`);
+      let id = page.hash;
+      if (taken.has(id)) {
+        const full = `${language}_${pagefindHash(pagefindPayload(readFileSync(from)))}`;
+        while (taken.has(id) && id.length < full.length) id = full.slice(0, id.length + 1);
+        if (taken.has(id)) throw new Error(`Two pages of the ${language} index share the id ${page.hash}`);
+      }
+      taken.add(id);
+      const fragment = readPage(from);
+      moveSync(from, join(output, 'fragment', `${id}.pf_fragment`));
+      return { id, fragment };
+    }),
+  );
+}
+
+/** Reads one shard's words in order, a chunk at a time. */
+class WordCursor {
+  readonly part: Part;
+  #chunk = 0;
+  #words: WordEntry[] = [];
+  #index = 0;
+
+  constructor(part: Part) {
+    this.part = part;
+  }
+
+  get current(): WordEntry | undefined {
+    return this.#words[this.#index];
+  }
+
+  /** Moves to the next word. */
+  next(): void {
+    this.#index++;
+    while (this.#index >= this.#words.length && this.#chunk < this.part.meta.chunks.length) {
+      const { hash } = this.part.meta.chunks[this.#chunk++]!;
+      // Synchronously: a merge reads over a thousand small chunks one after another, and each
+      // asynchronous read would wait for a round trip through the thread pool.
+      this.#words = readWordChunk(pagefindPayload(readFileSync(join(this.part.dir, 'index', `${hash}.pf_index`))));
+      this.#index = 0;
+    }
+  }
+}
+
+async function mergeWords(language: string, parts: readonly Part[], output: string, writes: Writes): Promise<PagefindMeta['chunks']> {
+  const cursors = parts.map((part) => new WordCursor(part));
+  for (const cursor of cursors) cursor.next();
+  let active = cursors.filter((cursor) => cursor.current);
+
+  const chunks: PagefindMeta['chunks'] = [];
+  const names = new Set<string>();
+  let body = new CborWriter();
+  let words = 0;
+  let size = 0;
+  let first = '';
+  let last = '';
+  const cut = (): void => {
+    const payload = Buffer.concat([new CborWriter().array(1).array(words).finish(), body.finish()]);
+    const hash = uniqueName(`${language}_${pagefindHash(payload)}`, language.length + 8, names);
+    chunks.push({ from: first, to: last, hash });
+    writes.add(join(output, 'index', `${hash}.pf_index`), payload);
+    body = new CborWriter();
+    words = size = 0;
+  };
+
+  while (active.length > 0) {
+    let word = active[0]!.current!.word;
+    for (const cursor of active) if (compareCodePoints(cursor.current!.word, word) < 0) word = cursor.current!.word;
+    const holders = active.filter((cursor) => cursor.current!.word === word);
+    size += writeWord(
+      body,
+      word,
+      holders.map((cursor) => ({ entry: cursor.current!, part: cursor.part })),
+    );
+    if (words === 0) first = word;
+    last = word;
+    words++;
+    if (size >= CHUNK_SIZE) {
+      cut();
+      await writes.room();
+    }
+    for (const cursor of holders) cursor.next();
+    if (holders.some((cursor) => !cursor.current)) active = active.filter((cursor) => cursor.current);
+  }
+  if (words > 0) cut();
+  return shortenChunkBounds(chunks);
+}
+
+/** One merged word: `[word, postings, variants]`. Returns its size as Pagefind counts it. */
+function writeWord(out: CborWriter, word: string, holders: { entry: WordEntry; part: Part }[]): number {
+  let size = 0;
+  out
+    .array(3)
+    .text(word)
+    .array(holders.reduce((sum, { entry }) => sum + entry.pages.count, 0));
+  let last = 0;
+  for (const { entry, part } of holders) {
+    last = writeRun(out, entry.pages, part, last);
+    size += entry.pages.size;
+  }
+  const variants = new Map<string, { run: PostingRun; part: Part }[]>();
+  for (const { entry, part } of holders) {
+    for (const variant of entry.variants) {
+      const runs = variants.get(variant.form) ?? [];
+      variants.set(variant.form, runs);
+      runs.push({ run: variant.pages, part });
+    }
+  }
+  out.array(variants.size);
+  for (const [form, runs] of variants) {
+    out
+      .array(2)
+      .text(form)
+      .array(runs.reduce((sum, { run }) => sum + run.count, 0));
+    let lastVariant = 0;
+    for (const { run, part } of runs) {
+      lastVariant = writeRun(out, run, part, lastVariant);
+      size += run.size;
+    }
+    size += 1;
+  }
+  return size;
+}
+
+/**
+ * A shard's postings of a word after the previous shards' (`last`: the last
+ * page number written): the bytes as they are, but for the first page delta.
+ * Returns the last page number.
+ */
+function writeRun(out: CborWriter, run: PostingRun, part: Part, last: number): number {
+  if (run.count === 0) return last;
+  const delta = part.offset + run.first - last;
+  if (part.fields && run.hasMeta) {
+    // Meta locations name fields by id, and this shard numbers them differently.
+    let page = part.offset;
+    let previous = last;
+    for (const posting of readPostingRun(run)) {
+      page += posting.delta;
+      out
+        .array(3)
+        .uint(page - previous)
+        .raw(posting.locations)
+        .array(posting.metaLocations.length);
+      for (const value of posting.metaLocations) out.int(value < 0 ? -(part.fields[-value - 1]! + 1) : value);
+      previous = page;
+    }
+  } else if (delta === run.first) {
+    out.raw(run.bytes.subarray(run.start, run.end));
+  } else {
+    out.array(run.firstFields).uint(delta).raw(run.bytes.subarray(run.firstRest, run.end));
+  }
+  return part.offset + run.last;
+}
+
+/** Pagefind's `chunk_meta`: each chunk's bounds shortened to the prefixes that tell it from its neighbours. */
+export function shortenChunkBounds(chunks: PagefindMeta['chunks']): PagefindMeta['chunks'] {
+  for (let i = 0; i + 1 < chunks.length; i++) {
+    const current = chunks[i]!;
+    const next = chunks[i + 1]!;
+    const a = Array.from(current.to);
+    const b = Array.from(next.from);
+    let common = 0;
+    while (common < a.length && common < b.length && a[common] === b[common]) common++;
+    const to = a.slice(0, common + 1).join('');
+    if (compareCodePoints(to, current.from) >= 0) current.to = to;
+    next.from = b.slice(0, common + 1).join('');
+  }
+  return chunks;
+}
+
+/** The shortest prefix (from `length` characters) of `full` that no other file of the index has. */
+function uniqueName(full: string, length: number, taken: Set<string>): string {
+  let name = full.slice(0, length);
+  while (taken.has(name) && name.length < full.length) name = full.slice(0, name.length + 1);
+  taken.add(name);
+  return name;
+}
+
+async function mergeFilters(language: string, parts: readonly Part[], output: string, writes: Writes): Promise<PagefindMeta['filters']> {
+  const filters = new Map<string, Map<string, number[]>>();
+  for (const part of parts) {
+    for (const { hash } of part.meta.filters) {
+      const filter = readFilter(pagefindPayload(await readFile(join(part.dir, 'filter', `${hash}.pf_filter`))));
+      const values = filters.get(filter.name) ?? new Map<string, number[]>();
+      filters.set(filter.name, values);
+      for (const { value, pages } of filter.values) {
+        const merged = values.get(value) ?? [];
+        values.set(value, merged);
+        for (const page of pages) merged.push(part.offset + page);
+      }
+    }
+  }
+  const names = new Set<string>();
+  return [...filters]
+    .sort(([a], [b]) => compareCodePoints(a, b))
+    .map(([name, values]) => {
+      const payload = encodeFilter({
+        name,
+        values: [...values].sort(([a], [b]) => compareCodePoints(a, b)).map(([value, pages]) => ({ value, pages })),
+      });
+      const hash = uniqueName(`${language}_${pagefindHash(payload)}`, language.length + 8, names);
+      writes.add(join(output, 'filter', `${hash}.pf_filter`), payload);
+      return { name, hash };
+    });
+}
+
+/**
+ * Each sort's pages in ascending order of their values, ties in page order,
+ * as Pagefind sorts (numbers if every value is one, else text). The values
+ * come from `sortValue`; the merged order must keep each shard's own order,
+ * or the values are not the ones Pagefind sorted by, and the merge fails.
+ */
+function mergeSorts(parts: readonly Part[], pages: readonly IndexedPage[], sortValue: MergeOptions['sortValue']): PagefindMeta['sorts'] {
+  const keys = [...new Set(parts.flatMap((part) => part.meta.sorts.map((sort) => sort.key)))].sort(compareCodePoints);
+  return keys.map((key) => {
+    const entries = parts.flatMap((part) =>
+      (part.meta.sorts.find((sort) => sort.key === key)?.pages ?? []).map((page) => {
+        const number = part.offset + page;
+        const value = sortValue(key, pages[number]!.fragment);
+        if (value === undefined) throw new Error(`No value of the sort "${key}" for ${pages[number]!.fragment.url}`);
+        return { number, value };
+      }),
+    );
+    const numeric = entries.every(({ value }) => NUMBER.test(value.trim()));
+    entries.sort(
+      (a, b) =>
+        (numeric ? Math.fround(Number(a.value)) - Math.fround(Number(b.value)) : compareCodePoints(a.value, b.value)) ||
+        a.number - b.number,
+    );
+    const sorted = entries.map(({ number }) => number);
+    for (const part of parts) {
+      const own = part.meta.sorts.find((sort) => sort.key === key)?.pages ?? [];
+      const kept = sorted
+        .filter((number) => number >= part.offset && number < part.offset + part.meta.pages.length)
+        .map((number) => number - part.offset);
+      if (kept.join() !== own.join()) throw new Error(`The values of the sort "${key}" do not give Pagefind's order`);
+    }
+    return { key, pages: sorted };
+  });
+}
+
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/** Compressed files written in the background, a few at a time. */
+class Writes {
+  #pending = new Set<Promise<void>>();
+  #failure: unknown;
+
+  add(file: string, payload: Buffer): void {
+    const write = pagefindFile(payload)
+      .then((compressed) => writeFile(file, compressed))
+      .catch((error: unknown) => {
+        this.#failure ??= error;
+      })
+      .finally(() => this.#pending.delete(write));
+    this.#pending.add(write);
+  }
+
+  /** Resolves when another file may start. */
+  async room(): Promise<void> {
+    while (this.#pending.size >= WRITES_IN_FLIGHT) await Promise.race(this.#pending);
+    if (this.#failure) throw this.#failure;
+  }
+
+  async done(): Promise<void> {
+    await Promise.all(this.#pending);
+    if (this.#failure) throw this.#failure;
+  }
+}
+
+/** Runs `work` on every item, at most `limit` at once. */
+export async function runPool<T>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  let failure: { error: unknown } | undefined;
+  const worker = async (): Promise<void> => {
+    while (!failure && next < items.length) {
+      const index = next++;
+      try {
+        await work(items[index]!, index);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  if (failure) throw failure.error;
+}
