@@ -9,6 +9,6 @@ export default {
   siteUrl: 'https://example.org',
   basePath: '/',
   defaultLanguage: 'en',
-  documentsDir: 'content/seeds',
+  documentsDir: 'content/documents',
   sectionOrder: [],
 } satisfies SiteConfigInput;

@@ -6,7 +6,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', '.astro/', 'node_modules/', 'content/articles/', 'test/.output/', 'test-results/', '.bench/'] },
+  { ignores: ['dist/', '.astro/', 'node_modules/', 'content/entries/', 'test/.output/', 'test-results/', '.bench/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...astro.configs.recommended,

@@ -24,7 +24,7 @@ const { values } = parseArgs({
     documents: { type: 'string', default: '1000' },
     runs: { type: 'string', default: '5' },
     corpus: { type: 'string', default: resolve(ROOT, '../shared/corpora/kaebyok') },
-    seed: { type: 'string', default: join(ROOT, 'content/seeds/000_436062db2601815d.txt') },
+    seed: { type: 'string', default: join(ROOT, 'content/documents/000_436062db2601815d.txt') },
     write: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
   },
@@ -55,7 +55,7 @@ const dist = join(work, 'dist');
 await makeCorpus(documents, DOCUMENTS, values.seed, values.corpus);
 console.error(`${DOCUMENTS} documents: building…`);
 await run(process.execPath, [join(ROOT, 'scripts/build.ts'), '--outDir', dist], {
-  SEEDS_DIR: documents,
+  DOCUMENTS_DIR: documents,
   DOSSIER_ENTRIES_DIR: join(work, 'entries'),
   DOSSIER_CACHE_DIR: join(work, 'cache'),
   NODE_ENV: 'production',

@@ -17,7 +17,7 @@ const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '100,1000,10000' },
     corpus: { type: 'string', default: resolve(ROOT, '../shared/corpora/kaebyok') },
-    seed: { type: 'string', default: join(ROOT, 'content/seeds/000_436062db2601815d.txt') },
+    seed: { type: 'string', default: join(ROOT, 'content/documents/000_436062db2601815d.txt') },
     write: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
   },
@@ -36,7 +36,7 @@ interface BuildRun {
 async function build(work: string, documents: string): Promise<BuildRun> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    SEEDS_DIR: documents,
+    DOCUMENTS_DIR: documents,
     DOSSIER_ENTRIES_DIR: join(work, 'entries'),
     DOSSIER_CACHE_DIR: join(work, 'cache'),
     NODE_ENV: 'production',

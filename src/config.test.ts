@@ -9,7 +9,7 @@ describe('resolveSiteConfig', () => {
       ...VALID,
       basePath: '/',
       defaultLanguage: 'en',
-      documentsDir: 'content/seeds',
+      documentsDir: 'content/documents',
       sectionOrder: [],
     });
   });
@@ -20,6 +20,11 @@ describe('resolveSiteConfig', () => {
       { SITE_URL: 'https://user.github.io', BASE_PATH: 'docs', SEEDS_DIR: '/data/docs' },
     );
     expect(config).toMatchObject({ siteUrl: 'https://user.github.io', basePath: '/docs/', documentsDir: '/data/docs' });
+  });
+
+  test('takes DOCUMENTS_DIR over SEEDS_DIR, its older name', () => {
+    expect(resolveSiteConfig(VALID, { DOCUMENTS_DIR: '/new', SEEDS_DIR: '/old' }).documentsDir).toBe('/new');
+    expect(resolveSiteConfig(VALID, { DOCUMENTS_DIR: '/new' }).documentsDir).toBe('/new');
   });
 
   test.each([

@@ -28,7 +28,7 @@ export const SiteConfigSchema = z.strictObject({
     .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 language tag such as en or pt-BR')
     .default('en'),
   /** Folder of source documents, relative to the project (env: `DOCUMENTS_DIR`, or its older name `SEEDS_DIR`). */
-  documentsDir: z.string().trim().min(1, 'must not be empty').default('content/seeds'),
+  documentsDir: z.string().trim().min(1, 'must not be empty').default('content/documents'),
   /**
    * Sections in the order the sidebar and home page list them, by name as
    * shown (`Source / Economy`); sections not named here follow, A to Z.
@@ -102,7 +102,7 @@ export function documentsDir(): string {
 
 /** The generated entries: `DOSSIER_ENTRIES_DIR` lets tests build a fixture site beside the real one. */
 export function entriesDir(): string {
-  return process.env.DOSSIER_ENTRIES_DIR || 'content/articles';
+  return process.env.DOSSIER_ENTRIES_DIR || 'content/entries';
 }
 
 /** What the site says about itself in its header, tab titles and feeds (from dossier.config.ts). */

@@ -3,13 +3,13 @@ import { join } from 'node:path';
 import { toString } from 'hast-util-to-string';
 import { select, selectAll } from 'hast-util-select';
 import { beforeAll, describe, expect, inject, test } from 'vitest';
-import type { ArticleFrontmatter } from '../src/content/entry-schema.ts';
+import type { EntryFrontmatter } from '../src/content/entry-schema.ts';
 import { readEntriesBySource } from './helpers/entries.ts';
 import { readPage } from './helpers/html.ts';
 
 const site = inject('fixtureSite');
 const FIXTURES = join(import.meta.dirname, 'fixtures/site');
-let entries: Map<string, ArticleFrontmatter>;
+let entries: Map<string, EntryFrontmatter>;
 
 beforeAll(async () => {
   entries = await readEntriesBySource(site.entries);

@@ -40,7 +40,7 @@ beforeAll(async () => {
   server = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(port)], {
     cwd: ROOT,
     env: childEnv({
-      SEEDS_DIR: documents,
+      DOCUMENTS_DIR: documents,
       DOSSIER_ENTRIES_DIR: join(dir, 'entries'),
       DOSSIER_CACHE_DIR: join(dir, 'cache'),
       ASTRO_TELEMETRY_DISABLED: '1',

@@ -10,7 +10,7 @@ declare module 'vitest' {
     readerSite: BuiltSite;
     /** The same documents under a base path: `BASE_PATH=/docs/ SITE_URL=https://example.org`. */
     readerSiteBase: BuiltSite;
-    /** The documents shipped in content/seeds. */
+    /** The documents shipped in content/documents. */
     shippedSite: BuiltSite;
   }
 }
@@ -23,7 +23,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     buildSite(resolve(import.meta.dirname, 'fixtures/site'), 'fixture-site'),
     buildSite(reader, 'reader-site'),
     buildSite(reader, 'reader-site-base', { basePath: '/docs/', siteUrl: 'https://example.org' }),
-    buildSite(resolve(import.meta.dirname, '../content/seeds'), 'shipped-site'),
+    buildSite(resolve(import.meta.dirname, '../content/documents'), 'shipped-site'),
   ]);
   project.provide('fixtureSite', site);
   project.provide('readerSite', readerSite);

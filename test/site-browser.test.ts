@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import axe from 'axe-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { ArticleFrontmatter } from '../src/content/entry-schema.ts';
+import type { EntryFrontmatter } from '../src/content/entry-schema.ts';
 import { launchChromium } from '../scripts/support/browser.ts';
 import { readEntriesBySource } from './helpers/entries.ts';
 import { serveStatic, type StaticServer } from '../scripts/support/static-server.ts';
@@ -20,7 +20,7 @@ type Theme = (typeof THEMES)[number];
 
 let server: StaticServer;
 let browser: Browser;
-let entries: Map<string, ArticleFrontmatter>;
+let entries: Map<string, EntryFrontmatter>;
 const article = (source: string) => `articles/${entries.get(source)!.slug}/`;
 
 /** Page type → path; the first four are the ones axe must pass in both themes. */

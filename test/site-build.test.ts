@@ -7,7 +7,7 @@ import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { select, selectAll } from 'hast-util-select';
 import { beforeAll, describe, expect, inject, test } from 'vitest';
-import type { ArticleFrontmatter } from '../src/content/entry-schema.ts';
+import type { EntryFrontmatter } from '../src/content/entry-schema.ts';
 import { LIMITS } from '../src/config.ts';
 import type { BuiltSite } from './helpers/build-site.ts';
 import { readEntriesBySource } from './helpers/entries.ts';
@@ -24,7 +24,7 @@ const shipped = inject('shippedSite');
 const fixture = inject('fixtureSite');
 const SITE_URL = 'https://example.org';
 
-let entries: Map<string, ArticleFrontmatter>;
+let entries: Map<string, EntryFrontmatter>;
 beforeAll(async () => {
   entries = await readEntriesBySource(reader.entries);
 });

@@ -18,7 +18,7 @@ const started = performance.now();
 const clock = (): string => ((performance.now() - started) / 1000).toFixed(1).padStart(6);
 const env: NodeJS.ProcessEnv = {
   ...process.env,
-  SEEDS_DIR: resolve(documents),
+  DOCUMENTS_DIR: resolve(documents),
   DOSSIER_ENTRIES_DIR: join(work, 'entries'),
   DOSSIER_CACHE_DIR: join(work, 'cache'),
   NODE_ENV: 'production',

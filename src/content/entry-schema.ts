@@ -27,7 +27,7 @@ export const QuotationSchema = z.object({
 });
 export type Quotation = z.infer<typeof QuotationSchema>;
 
-export const ArticleFrontmatterSchema = z.object({
+export const EntryFrontmatterSchema = z.object({
   /** Marks the entry as written by the ingest: only such entries are ever rewritten or removed. */
   generator: z.literal('dossier'),
   /** URL slug, unique across the site. */
@@ -59,4 +59,4 @@ export const ArticleFrontmatterSchema = z.object({
   /** Path of the source document, relative to the documents folder, with `/` separators. */
   source: z.string().min(1),
 });
-export type ArticleFrontmatter = z.infer<typeof ArticleFrontmatterSchema>;
+export type EntryFrontmatter = z.infer<typeof EntryFrontmatterSchema>;

@@ -1,12 +1,12 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { absoluteUrl, articleHref, fileHref, getArticles, href, sectionName } from '../site/entries.ts';
+import { absoluteUrl, articleHref, fileHref, getEntries, href, sectionName } from '../site/entries.ts';
 import { LIMITS, SITE } from '../config.ts';
 
 // The latest documents, newest first. Dates carry no zone in the documents;
 // RSS needs one, so they are given as printed, in UTC (as formatDate shows them).
 export const GET: APIRoute = async ({ site }) => {
-  const articles = (await getArticles()).slice(0, LIMITS.feed);
+  const articles = (await getEntries()).slice(0, LIMITS.feed);
   return rss({
     title: SITE.title,
     description: SITE.description,

@@ -6,37 +6,37 @@ import { SITE } from '../config.ts';
 
 export { sectionName, sectionPath } from './sections.ts';
 
-export type Article = CollectionEntry<'articles'>;
+export type Entry = CollectionEntry<'entries'>;
 
 /** Newest first; undated documents after dated ones, by title. Loaded once per build. */
-let cache: Promise<Article[]> | undefined;
-export function getArticles(): Promise<Article[]> {
-  cache ??= getCollection('articles').then((articles) => articles.sort(compareArticles));
+let cache: Promise<Entry[]> | undefined;
+export function getEntries(): Promise<Entry[]> {
+  cache ??= getCollection('entries').then((entries) => entries.sort(compareEntries));
   return cache;
 }
 
-export function compareArticles(a: Article, b: Article): number {
+export function compareEntries(a: Entry, b: Entry): number {
   const byDate = (b.data.published ?? '').localeCompare(a.data.published ?? '');
   return byDate !== 0 ? byDate : a.data.title.localeCompare(b.data.title);
 }
 
 // Every page reads these (the sidebar, above all), so each is computed once
 // per build, in one pass over the documents, and shared.
-let tree: Promise<SectionTree<Article>> | undefined;
-export function getSectionTree(): Promise<SectionTree<Article>> {
-  tree ??= getArticles().then((articles) => buildSectionTree(articles, SITE.sectionOrder));
+let tree: Promise<SectionTree<Entry>> | undefined;
+export function getSectionTree(): Promise<SectionTree<Entry>> {
+  tree ??= getEntries().then((articles) => buildSectionTree(articles, SITE.sectionOrder));
   return tree;
 }
 
-let people: Promise<Person<Article>[]> | undefined;
-export function getPeople(): Promise<Person<Article>[]> {
-  people ??= getArticles().then(collectPeople);
+let people: Promise<Person<Entry>[]> | undefined;
+export function getPeople(): Promise<Person<Entry>[]> {
+  people ??= getEntries().then(collectPeople);
   return people;
 }
 
-let archive: Promise<Archive<Article>> | undefined;
-export function getArchive(): Promise<Archive<Article>> {
-  archive ??= getArticles().then(buildArchive);
+let archive: Promise<Archive<Entry>> | undefined;
+export function getArchive(): Promise<Archive<Entry>> {
+  archive ??= getEntries().then(buildArchive);
   return archive;
 }
 
@@ -57,7 +57,7 @@ export function absoluteUrl(path: string, site: URL | undefined): string {
   return new URL(path, site ?? 'https://example.org').href;
 }
 
-export function articleHref(article: Article): string {
+export function articleHref(article: Entry): string {
   return href(`articles/${article.id}`);
 }
 

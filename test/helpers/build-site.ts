@@ -41,7 +41,7 @@ export async function buildSite(documentsDir: string, name: string, options: Bui
   const dist = join(out, 'dist');
   const entries = join(out, 'articles');
   const env = childEnv({
-    SEEDS_DIR: documentsDir,
+    DOCUMENTS_DIR: documentsDir,
     DOSSIER_ENTRIES_DIR: entries,
     DOSSIER_CACHE_DIR: join(out, 'cache'),
     ASTRO_TELEMETRY_DISABLED: '1',

@@ -1,14 +1,14 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import type { ArticleFrontmatter } from '../../src/content/entry-schema.ts';
+import type { EntryFrontmatter } from '../../src/content/entry-schema.ts';
 
 /** The frontmatter of every generated entry, by source path. */
-export async function readEntriesBySource(dir: string): Promise<Map<string, ArticleFrontmatter>> {
-  const bySource = new Map<string, ArticleFrontmatter>();
+export async function readEntriesBySource(dir: string): Promise<Map<string, EntryFrontmatter>> {
+  const bySource = new Map<string, EntryFrontmatter>();
   for (const name of (await readdir(dir)).filter((file) => file.endsWith('.mdx'))) {
     const text = await readFile(join(dir, name), 'utf8');
-    const data = parse(/^---\n([\s\S]*?)\n---\n/.exec(text)![1]!) as ArticleFrontmatter;
+    const data = parse(/^---\n([\s\S]*?)\n---\n/.exec(text)![1]!) as EntryFrontmatter;
     bySource.set(data.source, data);
   }
   return bySource;

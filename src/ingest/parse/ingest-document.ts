@@ -1,17 +1,17 @@
 import type { Root } from 'mdast';
 import { plainText } from './plain-text.ts';
-import type { ArticleFrontmatter } from '../../content/entry-schema.ts';
+import type { EntryFrontmatter } from '../../content/entry-schema.ts';
 import { decodeText, showControlCharacters } from './decode.ts';
 import { detectLanguage } from './language.ts';
 import { messageCollector, type DossierMessage } from '../message.ts';
-import { parseArticle, type ParsedArticle } from './parse-text.ts';
-import { parseMarkdownArticle } from './parse-markdown.ts';
+import { parsePlainText, type ParsedDocument } from './parse-text.ts';
+import { parseMarkdownDocument } from './parse-markdown.ts';
 import { extractQuotations } from './quotations.ts';
 import { countWords, readingMinutes, summarize } from './text-stats.ts';
 
 /** A document read and understood, waiting only for its site-wide slug. */
 export interface DocumentDraft {
-  frontmatter: Omit<ArticleFrontmatter, 'slug'>;
+  frontmatter: Omit<EntryFrontmatter, 'slug'>;
   body: Root;
 }
 
@@ -36,11 +36,11 @@ export function ingestDocument(
   if (!decoded) return { messages: report.messages };
   const text = showControlCharacters(decoded.text, report);
   const fallbackTitle = fileStem(source);
-  const article = isMarkdown(source) ? parseMarkdownArticle(text, fallbackTitle) : parseArticle(text, report, fallbackTitle);
+  const article = isMarkdown(source) ? parseMarkdownDocument(text, fallbackTitle) : parsePlainText(text, report, fallbackTitle);
   return { draft: { frontmatter: describe(article, source, options), body: article.body }, messages: report.messages };
 }
 
-function describe(article: ParsedArticle, source: string, options: IngestOptions): DocumentDraft['frontmatter'] {
+function describe(article: ParsedDocument, source: string, options: IngestOptions): DocumentDraft['frontmatter'] {
   // Quotations point at top-level paragraphs; other blocks hold none.
   const texts = article.body.children.map((node) => plainText(node));
   const paragraphs = article.body.children.map((node, index) => (node.type === 'paragraph' ? texts[index]! : ''));

@@ -2,7 +2,7 @@ import type { Root, RootContent } from 'mdast';
 import { remark } from 'remark';
 import { toString } from 'mdast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
-import type { ParsedArticle } from './parse-text.ts';
+import type { ParsedDocument } from './parse-text.ts';
 
 const SAFE_SCHEMES = new Set(['http', 'https', 'mailto']);
 
@@ -22,7 +22,7 @@ function isSafeUrl(url: string): boolean {
  * whose URL could run code (`javascript:`, `data:`) become their plain text.
  * The first level-1 heading is the title.
  */
-export function parseMarkdownArticle(text: string, fallbackTitle: string): ParsedArticle {
+export function parseMarkdownDocument(text: string, fallbackTitle: string): ParsedDocument {
   const body = remark().parse(text);
   visit(body, (node, index, parent) => {
     if (!parent || index === undefined) return;
@@ -46,7 +46,7 @@ export function parseMarkdownArticle(text: string, fallbackTitle: string): Parse
     return undefined;
   });
 
-  const article: ParsedArticle = { title: fallbackTitle, section: [], body };
+  const article: ParsedDocument = { title: fallbackTitle, section: [], body };
   const headingIndex = body.children.findIndex((node) => node.type === 'heading' && node.depth === 1);
   const heading = body.children[headingIndex];
   if (heading) {

@@ -2,18 +2,18 @@ import { readFileSync } from 'node:fs';
 import { plainText } from './plain-text.ts';
 import { describe, expect, test } from 'vitest';
 import { messageCollector } from '../message.ts';
-import { parseArticle } from './parse-text.ts';
+import { parsePlainText } from './parse-text.ts';
 
-const SEED = readFileSync(new URL('../../../content/seeds/000_436062db2601815d.txt', import.meta.url), 'utf8');
+const SEED = readFileSync(new URL('../../../content/documents/000_436062db2601815d.txt', import.meta.url), 'utf8');
 
 function parse(text: string) {
   const report = messageCollector('doc.txt');
-  const article = parseArticle(text, report, 'doc');
+  const article = parsePlainText(text, report, 'doc');
   const paragraphs = article.body.children.map((node) => plainText(node));
   return { article, paragraphs, messages: report.messages };
 }
 
-describe('parseArticle on the seed', () => {
+describe('parsePlainText on the seed', () => {
   const { article, paragraphs, messages } = parse(SEED);
 
   test('reads the header', () => {
@@ -44,7 +44,7 @@ describe('parseArticle on the seed', () => {
   });
 });
 
-describe('parseArticle on other layouts', () => {
+describe('parsePlainText on other layouts', () => {
   test.each([
     {
       name: 'a title and paragraphs',

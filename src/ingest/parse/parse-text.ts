@@ -4,7 +4,7 @@ import { parsePrintedDate } from './dates.ts';
 import type { MessageCollector } from '../message.ts';
 
 /** What a plain-text document says about itself, before site-wide fields (slug) are assigned. */
-export interface ParsedArticle {
+export interface ParsedDocument {
   title: string;
   /** 1-based line of the title, or undefined when the title comes from the file name. */
   titleLine?: number;
@@ -41,12 +41,12 @@ const TITLE_MAX = 200;
  * stops at the first line that is none of these: everything after it is body.
  * A document without such a header is normal; nothing is guessed for it.
  */
-export function parseArticle(text: string, report: MessageCollector, fallbackTitle: string): ParsedArticle {
+export function parsePlainText(text: string, report: MessageCollector, fallbackTitle: string): ParsedDocument {
   const lines: Line[] = text.split('\n').map((line, index) => ({ text: line.trim(), number: index + 1 }));
   const content = lines.filter((line) => line.text !== '');
   let next = 0;
 
-  const article: ParsedArticle = { title: fallbackTitle, section: [], body: { type: 'root', children: [] } };
+  const article: ParsedDocument = { title: fallbackTitle, section: [], body: { type: 'root', children: [] } };
 
   const first = content[next];
   if (first && BREADCRUMB.test(first.text)) {
@@ -83,7 +83,7 @@ export function parseArticle(text: string, report: MessageCollector, fallbackTit
 }
 
 /** How many content lines `line` (and perhaps `following`) fill in as header; 0 when it is body. */
-function readHeaderLine(line: Line, following: Line | undefined, article: ParsedArticle, report: MessageCollector): number {
+function readHeaderLine(line: Line, following: Line | undefined, article: ParsedDocument, report: MessageCollector): number {
   const published = PUBLISHED.exec(line.text);
   if (published && article.published === undefined) {
     article.published = parseDateOrWarn(published[1]!, line, report);

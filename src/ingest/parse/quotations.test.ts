@@ -4,7 +4,7 @@ import { extractQuotations } from './quotations.ts';
 
 /** The seed's body: the non-empty lines from the first body paragraph on (header and captions come before). */
 function seedParagraphs(): string[] {
-  const lines = readFileSync(new URL('../../../content/seeds/000_436062db2601815d.txt', import.meta.url), 'utf8').split(/\r?\n/);
+  const lines = readFileSync(new URL('../../../content/documents/000_436062db2601815d.txt', import.meta.url), 'utf8').split(/\r?\n/);
   const start = lines.findIndex((line) => line.startsWith('A high-profile economic delegation'));
   return lines.slice(start).filter((line) => line.trim() !== '');
 }
