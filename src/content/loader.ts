@@ -5,9 +5,8 @@ import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { CORE_SCHEMA, load } from 'js-yaml';
 import type { Quotation } from './entry-schema.ts';
+import { splitEntry, type EntryText } from './entry-file.ts';
 import { renderEntryBody, UnsafeEntryError } from './render-entry.ts';
-
-const FRONTMATTER = /^---\n([\s\S]*?)\n---\n/;
 
 /**
  * Loads the entries the ingest generated and renders each one to HTML once,
@@ -48,13 +47,12 @@ async function listEntries(base: string): Promise<string[]> {
   }
 }
 
-function renderBody(body: string, quotations: Quotation[] | undefined, path: string, frontmatter: string) {
+function renderBody({ body, bodyLineOffset }: EntryText, quotations: Quotation[] | undefined, path: string) {
   try {
     return renderEntryBody(body, quotations);
   } catch (error) {
     if (error instanceof UnsafeEntryError && error.line !== undefined) {
-      const frontmatterLines = frontmatter.split('\n').length - 1;
-      throw new Error(`${path}:${error.line + frontmatterLines}: ${error.message}`, { cause: error });
+      throw new Error(`${path}:${error.line + bodyLineOffset}: ${error.message}`, { cause: error });
     }
     throw error;
   }
@@ -70,22 +68,17 @@ async function loadEntry(context: LoaderContext, base: string, name: string): Pr
   const digest = context.generateDigest(text);
   if (context.store.get(id)?.digest === digest) return id;
 
-  const match = FRONTMATTER.exec(text);
-  if (!match) {
+  const entry = splitEntry(text);
+  if (!entry) {
     context.logger.error(`${relativePath}:1: Expected YAML frontmatter between --- lines, skipped [missing-frontmatter]`);
     return undefined;
   }
   try {
     // js-yaml's core schema reads what the ingest's `yaml` writes (the property
     // test checks), eight times faster: it matters at 10,000 entries.
-    const raw = load(match[1]!, { schema: CORE_SCHEMA }) as Record<string, unknown>;
+    const raw = load(entry.frontmatter, { schema: CORE_SCHEMA }) as Record<string, unknown>;
     const data = await context.parseData({ id, data: raw, filePath: relativePath });
-    const { html, headings } = renderBody(
-      text.slice(match[0].length),
-      (data as { quotations?: Quotation[] }).quotations,
-      relativePath,
-      match[0],
-    );
+    const { html, headings } = renderBody(entry, (data as { quotations?: Quotation[] }).quotations, relativePath);
     context.store.set({ id, data, digest, filePath: relativePath, rendered: { html, metadata: { headings } } });
     return id;
   } catch (error) {

@@ -1,5 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { compareStrings } from '../utils/compare-strings.ts';
 
 export interface FoundFile {
   /** Absolute path. */
@@ -19,7 +20,7 @@ export async function listFiles(root: string): Promise<FoundFile[]> {
     if (source.split('/').some((part) => part.startsWith('.'))) continue;
     files.push({ path, source });
   }
-  return files.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
+  return files.sort((a, b) => compareStrings(a.source, b.source));
 }
 
 /** Reads files a few at a time: bounded memory, and no EMFILE on large archives. */

@@ -1,6 +1,6 @@
 import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { mapConcurrent } from '../utils/concurrency.ts';
+import { mapConcurrent } from '../utils/map-concurrent.ts';
 
 // Enough parallel file operations to hide disk latency, few enough to never hit EMFILE.
 export const FILE_CONCURRENCY = 32;

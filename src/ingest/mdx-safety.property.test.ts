@@ -8,6 +8,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { mdxjs } from 'micromark-extension-mdxjs';
 import { describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { splitEntry } from '../content/entry-file.ts';
 import { renderEntryBody } from '../content/render-entry.ts';
 import { ingestDocument } from './parse/ingest-document.ts';
 import { toMdx } from './to-mdx.ts';
@@ -130,7 +131,7 @@ describe('any text survives ingest → MDX → page unchanged', () => {
           const { draft } = ingestDocument(new TextEncoder().encode(document), 'random.txt', { defaultLanguage: 'en' });
           // Tiny chunks prove that cutting long text nodes (see to-mdx.ts) changes nothing.
           const mdx = toMdx({ ...draft!.frontmatter, slug: 'random' }, draft!.body, chunkLength);
-          const [, frontmatter, body] = /^---\n([\s\S]*?)\n---\n\n([\s\S]*)$/.exec(mdx)!;
+          const { frontmatter, body } = splitEntry(mdx)!;
 
           const expected = ['Body follows.', ...paragraphs.map(visible)];
           expect((parseYaml(frontmatter!) as { title: string }).title).toBe(visible(title));

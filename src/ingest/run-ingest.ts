@@ -1,7 +1,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { mapConcurrent } from '../utils/concurrency.ts';
+import { mapConcurrent } from '../utils/map-concurrent.ts';
 import { listFiles, readFiles } from './documents-folder.ts';
 import { FILE_CONCURRENCY, readEntries, removeEntry, removeTemporaryFiles, writeEntryAtomically } from './entry-files.ts';
 import { hashBytes, ingestVersion, readIngestCache, writeIngestCache, type CachedDocument } from './ingest-cache.ts';

@@ -1,4 +1,6 @@
 import { slug as slugify } from 'github-slugger';
+import { compareStrings } from '../utils/compare-strings.ts';
+import { fileStem } from '../utils/file-stem.ts';
 
 // Unicode slugs take three bytes a character in file names (255 bytes at most).
 const MAX_SLUG_CHARACTERS = 60;
@@ -20,7 +22,7 @@ export function assignSlugs(requests: readonly SlugRequest[], taken: ReadonlySet
   const slugs = new Map<string, string>();
   const ordered = [...requests].sort((a, b) => compareStrings(a.source, b.source));
   for (const { title, source } of ordered) {
-    const fileSlug = shorten(slugify(stem(source))) || 'document';
+    const fileSlug = shorten(slugify(fileStem(source))) || 'document';
     const base = shorten(slugify(title)) || fileSlug;
     let slug = base;
     if (used.has(slug)) slug = base === fileSlug ? base : `${base}-${fileSlug}`;
@@ -29,17 +31,6 @@ export function assignSlugs(requests: readonly SlugRequest[], taken: ReadonlySet
     slugs.set(source, slug);
   }
   return slugs;
-}
-
-/** Code-unit order, the same on every machine and locale. */
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function stem(path: string): string {
-  const name = path.slice(path.lastIndexOf('/') + 1);
-  const dot = name.lastIndexOf('.');
-  return dot > 0 ? name.slice(0, dot) : name;
 }
 
 function shorten(slug: string): string {

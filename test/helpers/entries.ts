@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { splitEntry } from '../../src/content/entry-file.ts';
 import type { EntryFrontmatter } from '../../src/content/entry-schema.ts';
 
 /** The frontmatter of every generated entry, by source path. */
@@ -8,7 +9,7 @@ export async function readEntriesBySource(dir: string): Promise<Map<string, Entr
   const bySource = new Map<string, EntryFrontmatter>();
   for (const name of (await readdir(dir)).filter((file) => file.endsWith('.mdx'))) {
     const text = await readFile(join(dir, name), 'utf8');
-    const data = parse(/^---\n([\s\S]*?)\n---\n/.exec(text)![1]!) as EntryFrontmatter;
+    const data = parse(splitEntry(text)!.frontmatter) as EntryFrontmatter;
     bySource.set(data.source, data);
   }
   return bySource;

@@ -1,4 +1,5 @@
 import type { Root } from 'mdast';
+import { fileStem } from '../../utils/file-stem.ts';
 import { plainText } from './plain-text.ts';
 import type { EntryFrontmatter } from '../../content/entry-schema.ts';
 import { decodeText, showControlCharacters } from './decode.ts';
@@ -77,10 +78,4 @@ export function isMarkdown(path: string): boolean {
 export function isDocument(path: string): boolean {
   const lower = path.toLowerCase();
   return [...TEXT_EXTENSIONS, ...MARKDOWN_EXTENSIONS].some((extension) => lower.endsWith(extension));
-}
-
-function fileStem(path: string): string {
-  const name = path.slice(path.lastIndexOf('/') + 1);
-  const dot = name.lastIndexOf('.');
-  return dot > 0 ? name.slice(0, dot) : name;
 }

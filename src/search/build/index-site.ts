@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { arch, platform } from 'node:os';
@@ -7,7 +7,9 @@ import { dirname, join, resolve } from 'node:path';
 import type { PagefindFragment } from './pagefind-format.ts';
 import { DATE_ORDER_FILE, dateOrder } from '../date-order.ts';
 import { planShards, type IndexablePage, type ShardBudget, type ShardPlan } from './plan-shards.ts';
-import { mergeBundles, readBundlePages, runPool, type IndexedPage } from './merge-bundles.ts';
+import { linkOrCopySync } from '../../utils/link-or-copy.ts';
+import { mapConcurrent } from '../../utils/map-concurrent.ts';
+import { mergeBundles, readBundlePages, type IndexedPage } from './merge-bundles.ts';
 import { linkTree, pageDigest, pagefindVersion, shardCache } from './shard-cache.ts';
 
 /**
@@ -96,7 +98,7 @@ export async function buildSearchIndex({
       const outputs = plan.map((_, index) => join(staging, `out-${index + 1}`));
       // Largest first, so that the last ones to finish are small.
       const order = plan.map((shard, index) => ({ shard, index })).sort((a, b) => b.shard.bytes - a.shard.bytes || a.index - b.index);
-      await runPool(order, concurrency, async ({ shard, index }) => {
+      await mapConcurrent(order, concurrency, async ({ shard, index }) => {
         const cached = cache?.lookup(shard.pages);
         if (cached) {
           linkTree(cached, outputs[index]!);
@@ -173,11 +175,7 @@ export function bodyAttribute(html: Buffer): number {
 function stage(site: string, dir: string, shard: ShardPlan): void {
   for (const folder of new Set(shard.pages.map((page) => dirname(join(dir, page))))) mkdirSync(folder, { recursive: true });
   for (const page of shard.pages) {
-    try {
-      linkSync(join(site, page), join(dir, page));
-    } catch {
-      copyFileSync(join(site, page), join(dir, page));
-    }
+    linkOrCopySync(join(site, page), join(dir, page));
   }
 }
 

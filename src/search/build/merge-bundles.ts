@@ -1,6 +1,7 @@
-import { copyFileSync, readFileSync, renameSync } from 'node:fs';
-import { copyFile, mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { moveOrCopySync } from '../../utils/link-or-copy.ts';
 import {
   compareCodePoints,
   CborWriter,
@@ -112,16 +113,8 @@ async function moveAssets(shards: readonly string[], output: string): Promise<vo
     for (const file of await readdir(dir, { withFileTypes: true })) {
       if (!file.isFile() || file.name === 'pagefind-entry.json' || file.name.endsWith('.pf_meta') || moved.has(file.name)) continue;
       moved.add(file.name);
-      await move(join(dir, file.name), join(output, file.name));
+      moveOrCopySync(join(dir, file.name), join(output, file.name));
     }
-  }
-}
-
-async function move(from: string, to: string): Promise<void> {
-  try {
-    await rename(from, to);
-  } catch {
-    await copyFile(from, to);
   }
 }
 
@@ -138,22 +131,14 @@ async function moveLanguage({ dir, hash }: LanguagePart, output: string): Promis
   const pages = meta.pages.map((page) => {
     const file = `fragment/${page.hash}.pf_fragment`;
     const fragment = readPage(join(dir, file));
-    moveSync(join(dir, file), join(output, file));
+    moveOrCopySync(join(dir, file), join(output, file));
     return { id: page.hash, fragment };
   });
-  moveSync(join(dir, metaFile), join(output, metaFile));
-  for (const chunk of meta.chunks) moveSync(join(dir, 'index', `${chunk.hash}.pf_index`), join(output, 'index', `${chunk.hash}.pf_index`));
+  moveOrCopySync(join(dir, metaFile), join(output, metaFile));
+  for (const chunk of meta.chunks) moveOrCopySync(join(dir, 'index', `${chunk.hash}.pf_index`), join(output, 'index', `${chunk.hash}.pf_index`));
   for (const filter of meta.filters)
-    moveSync(join(dir, 'filter', `${filter.hash}.pf_filter`), join(output, 'filter', `${filter.hash}.pf_filter`));
+    moveOrCopySync(join(dir, 'filter', `${filter.hash}.pf_filter`), join(output, 'filter', `${filter.hash}.pf_filter`));
   return { hash, pages };
-}
-
-function moveSync(from: string, to: string): void {
-  try {
-    renameSync(from, to);
-  } catch {
-    copyFileSync(from, to);
-  }
 }
 
 interface Part {
@@ -230,7 +215,7 @@ function mergePages(language: string, parts: readonly Part[], output: string): I
       }
       taken.add(id);
       const fragment = readPage(from);
-      moveSync(from, join(output, 'fragment', `${id}.pf_fragment`));
+      moveOrCopySync(from, join(output, 'fragment', `${id}.pf_fragment`));
       return { id, fragment };
     }),
   );
@@ -488,22 +473,4 @@ class Writes {
     await Promise.all(this.#pending);
     if (this.#failure) throw this.#failure;
   }
-}
-
-/** Runs `work` on every item, at most `limit` at once. */
-export async function runPool<T>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<unknown>): Promise<void> {
-  let next = 0;
-  let failure: { error: unknown } | undefined;
-  const worker = async (): Promise<void> => {
-    while (!failure && next < items.length) {
-      const index = next++;
-      try {
-        await work(items[index]!, index);
-      } catch (error) {
-        failure ??= { error };
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  if (failure) throw failure.error;
 }

@@ -11,6 +11,7 @@
  * across shards are merged. A site that fits in one shard is one Pagefind
  * run, as before.
  */
+import { compareStrings } from '../../utils/compare-strings.ts';
 
 /** A page Pagefind will index. */
 export interface IndexablePage {
@@ -51,7 +52,7 @@ export function planShards(pages: readonly IndexablePage[], budget: ShardBudget)
   if (pages.length === 0) return [];
   const total = pages.reduce((sum, page) => sum + page.bytes, 0);
   if (total <= budget.maxBytes && pages.length <= budget.maxPages) {
-    return [{ pages: pages.map((page) => page.path).sort(compareText), bytes: total }];
+    return [{ pages: pages.map((page) => page.path).sort(compareStrings), bytes: total }];
   }
   const byLanguage = new Map<string, IndexablePage[]>();
   for (const page of pages) {
@@ -59,12 +60,12 @@ export function planShards(pages: readonly IndexablePage[], budget: ShardBudget)
     if (group) group.push(page);
     else byLanguage.set(page.language, [page]);
   }
-  const languages = [...byLanguage.keys()].sort((a, b) => byLanguage.get(b)!.length - byLanguage.get(a)!.length || compareText(a, b));
+  const languages = [...byLanguage.keys()].sort((a, b) => byLanguage.get(b)!.length - byLanguage.get(a)!.length || compareStrings(a, b));
 
   const shards: ShardPlan[] = [];
   const lastCuts: ShardPlan[] = [];
   for (const language of languages) {
-    const sorted = byLanguage.get(language)!.sort((a, b) => compareText(a.path, b.path));
+    const sorted = byLanguage.get(language)!.sort((a, b) => compareStrings(a.path, b.path));
     const every = boundarySpacing(sorted, budget);
     let cut: ShardPlan = { pages: [], bytes: 0 };
     for (const page of sorted) {
@@ -87,7 +88,7 @@ export function planShards(pages: readonly IndexablePage[], budget: ShardBudget)
       shards.push(cut);
       continue;
     }
-    room.pages = [...room.pages, ...cut.pages].sort(compareText);
+    room.pages = [...room.pages, ...cut.pages].sort(compareStrings);
     room.bytes += cut.bytes;
   }
   return shards;
@@ -109,11 +110,6 @@ export function isBoundary(path: string, every: number): boolean {
   let hash = 0x811c9dc5;
   for (let index = 0; index < path.length; index++) hash = Math.imul(hash ^ path.charCodeAt(index), 0x01000193);
   return (hash >>> 0) % every === 0;
-}
-
-/** Code-unit order: the same on every machine and locale. */
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { linkOrCopySync } from '../../utils/link-or-copy.ts';
 
 /**
  * Each shard's Pagefind output, kept between builds under a key made of its
@@ -72,11 +73,7 @@ export function linkTree(from: string, to: string): void {
     const source = join(entry.parentPath, entry.name);
     const target = join(to, source.slice(from.length + 1));
     mkdirSync(dirname(target), { recursive: true });
-    try {
-      linkSync(source, target);
-    } catch {
-      copyFileSync(source, target);
-    }
+    linkOrCopySync(source, target);
   }
 }
 
