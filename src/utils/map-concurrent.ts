@@ -6,11 +6,7 @@ import pLimit from 'p-limit';
  * finish, and the first failure is thrown: nothing is left running behind
  * the caller's back (a caller may clean up the folder the work writes to).
  */
-export async function mapConcurrent<T, R>(
-  items: readonly T[],
-  limit: number,
-  work: (item: T, index: number) => Promise<R>,
-): Promise<R[]> {
+export async function mapConcurrent<T, R>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
   const limiter = pLimit(Math.max(1, limit));
   let failure: { error: unknown } | undefined;
   const settled = await Promise.allSettled(

@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { decodeCbor, pagefindPayload, readFilter, readFragment, readMeta } from '../../src/search/build/pagefind-format.ts';
+import { decodeCbor } from '../../src/search/build/cbor.ts';
+import { pagefindPayload, readFilter, readFragment, readMeta } from '../../src/search/build/pagefind-format.ts';
 
 /**
  * What a Pagefind bundle says, with pages named by URL rather than by number

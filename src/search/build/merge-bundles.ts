@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { moveOrCopySync } from '../../utils/link-or-copy.ts';
 import {
   compareCodePoints,
-  CborWriter,
   encodeFilter,
   encodeMeta,
   pagefindFile,
@@ -20,6 +19,7 @@ import {
   type PostingRun,
   type WordEntry,
 } from './pagefind-format.ts';
+import { CborWriter } from './cbor.ts';
 
 /**
  * Merges the Pagefind bundles of a site's shards into one bundle, as if
@@ -135,7 +135,8 @@ async function moveLanguage({ dir, hash }: LanguagePart, output: string): Promis
     return { id: page.hash, fragment };
   });
   moveOrCopySync(join(dir, metaFile), join(output, metaFile));
-  for (const chunk of meta.chunks) moveOrCopySync(join(dir, 'index', `${chunk.hash}.pf_index`), join(output, 'index', `${chunk.hash}.pf_index`));
+  for (const chunk of meta.chunks)
+    moveOrCopySync(join(dir, 'index', `${chunk.hash}.pf_index`), join(output, 'index', `${chunk.hash}.pf_index`));
   for (const filter of meta.filters)
     moveOrCopySync(join(dir, 'filter', `${filter.hash}.pf_filter`), join(output, 'filter', `${filter.hash}.pf_filter`));
   return { hash, pages };

@@ -1,9 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
-  CborWriter,
   compareCodePoints,
-  decodeCbor,
   encodeFilter,
   encodeMeta,
   pagefindFile,
@@ -15,6 +13,7 @@ import {
   readWordChunk,
   type PagefindMeta,
 } from './pagefind-format.ts';
+import { CborWriter, decodeCbor } from './cbor.ts';
 
 describe('CBOR', () => {
   test('integers take the shortest head, as minicbor writes them', () => {

@@ -8,10 +8,10 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { mdxjs } from 'micromark-extension-mdxjs';
 import { describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { splitEntry } from '../content/entry-file.ts';
-import { renderEntryBody } from '../content/render-entry.ts';
-import { ingestDocument } from './parse/ingest-document.ts';
-import { toMdx } from './to-mdx.ts';
+import { splitEntry } from '../src/content/entry-file.ts';
+import { renderEntryBody } from '../src/content/render-entry.ts';
+import { ingestDocument } from '../src/ingest/parse/ingest-document.ts';
+import { toMdx } from '../src/ingest/to-mdx.ts';
 
 // Pieces that mean something to MDX, JSX, Markdown, HTML or YAML, mixed with
 // ordinary text, so that random documents hit every escape and its neighbours.
