@@ -12,12 +12,11 @@ export default defineConfig({
   site: config.siteUrl,
   base: config.basePath,
   trailingSlash: 'always',
-  // A rebuild copies article pages whose cacheKey (src/lib/page-cache-key.ts) is unchanged.
+  // A rebuild copies article pages whose cacheKey (src/site/page-cache-key.ts) is unchanged.
   experimental: { incrementalBuild: true },
-  // Pages render in about a millisecond each and then wait on the disk (two
-  // writes each with the incremental cache); rendering eight at a time keeps
-  // the main thread busy: 1,000 documents' pages in 4 s instead of 5.5 s, and
-  // 10,000 in 19 s instead of 29 s (BENCHMARKS.md).
+  // Pages render quickly and then wait on the disk (two writes each with the
+  // incremental cache); rendering eight at a time keeps the main thread busy
+  // (BENCHMARKS.md, "Why the code is as it is").
   build: { concurrency: 8 },
   // Tests build fixture sites side by side; each keeps its own content-layer cache.
   cacheDir: process.env.DOSSIER_CACHE_DIR || './node_modules/.astro',

@@ -10,8 +10,9 @@ import { renderEntryBody, UnsafeEntryError } from './render-entry.ts';
 
 /**
  * Loads the entries the ingest generated and renders each one to HTML once,
- * in the content layer, instead of compiling it as an MDX module: see
- * PERFORMANCE-NOTES (half the time and memory of `glob()` + @astrojs/mdx).
+ * in the content layer, instead of compiling it as an MDX module, which
+ * costs about twice the time and memory of `glob()` + @astrojs/mdx
+ * (BENCHMARKS.md, "Why the code is as it is").
  * Unchanged entries keep their stored HTML between builds (by digest).
  */
 export function generatedEntriesLoader(options: { base: string }): Loader {

@@ -13,7 +13,7 @@ import { prepareHere, preparePool, type PreparePool } from './threads/prepare-po
 import { assignSlugs } from './slugs.ts';
 import { assembleEntry, isGeneratedEntry } from './to-mdx.ts';
 
-/** Documents to parse from which worker threads pay for their start (about 0.3 s). */
+/** Documents to parse from which worker threads pay for their own start. */
 const POOL_THRESHOLD = 200;
 const MAX_PARSE_WORKERS = 4;
 const MAX_IN_FLIGHT = 256;

@@ -45,7 +45,7 @@ export function isGeneratedEntry(text: string): boolean {
 }
 
 // mdast-util-to-markdown escapes a text node in time quadratic in the number
-// of characters it escapes: a 300 KB line of `{<` took 15 s. Adjacent text
+// of characters it escapes (a long line of `{<` took seconds). Adjacent text
 // nodes serialize to the same Markdown (each sees its neighbours' characters
 // as context), so long ones are cut into short ones first.
 const TEXT_CHUNK_LENGTH = 1000;

@@ -20,18 +20,17 @@ import { buildSearchIndex } from '../search/build/index-site.ts';
  *
  * What gets indexed is decided by the pages: `data-pagefind-body` on the
  * document, so the header, sidebar and footer never are. A large site is
- * indexed in shards of bounded size (search-index.ts, search-shards.ts).
+ * indexed in shards of bounded size (src/search/build/).
  */
 
 /**
- * A shard's budget. Pagefind holds about 65 times a Korean page's indexed
- * bytes in memory, and 40 times an English one's: two 4 MB shards at once
- * peak at about 500 MB, beside the 1.2 GB Astro still holds when the build
- * ends (10,000 documents: 1.7 GB for the whole build, against 6.1 GB with one
- * Pagefind run). Larger shards are hardly faster. The environment overrides
+ * A shard's budget. Pagefind holds many times a page's indexed bytes in
+ * memory (more for Korean than for English), so two shards of this size at
+ * once stay well below what Astro still holds when the build ends, and larger
+ * shards are hardly faster (BENCHMARKS.md, "Why the code is as it is"). The environment overrides
  * it: `DOSSIER_SEARCH_SHARD_PAGES` (pages) and `DOSSIER_SEARCH_SHARD_MB`. Tests
  * set them to get several shards out of a small site, and so can a benchmark:
- * `DOSSIER_SEARCH_SHARD_PAGES=100 npm run bench:search` searches 11 merged shards.
+ * `DOSSIER_SEARCH_SHARD_PAGES=100 npm run bench:search` searches merged shards.
  */
 export const DEFAULT_SHARD_BUDGET: ShardBudget = { maxBytes: 4 * 1024 * 1024, maxPages: 2000 };
 
@@ -48,10 +47,9 @@ export function searchSortValue(key: string, fragment: PagefindFragment): string
 /**
  * Returns the garbage the page renders left in this process's heap to the
  * system before the Pagefind runs start beside it. This process allocates
- * little while it waits on Pagefind, so V8 would keep those pages for 15 s
- * or more: at 10,000 documents the build held 1.86 GB as indexing began and
- * peaked at 2.35 GB; with this, 1.09 GB and 1.94 GB (measured with
- * `node scripts/bench/build-timeline.ts`, BENCHMARKS.md). `last-resort` is
+ * little while it waits on Pagefind, so V8 would keep those pages for many
+ * seconds, and the build's peak would be theirs plus Pagefind's (measured
+ * with `node scripts/bench/build-timeline.ts`, BENCHMARKS.md). `last-resort` is
  * the collection that also releases memory; `gc()` is hidden unless the flag
  * is set, hence the flag.
  */

@@ -1,5 +1,5 @@
 // Dates are stored as the document printed them, with no zone (see
-// scripts/lib/dates.ts); reading and printing them in UTC shows them unchanged.
+// src/ingest/parse/dates.ts); reading and printing them in UTC shows them unchanged.
 const DATE_TIME = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 const DATE = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' });
 

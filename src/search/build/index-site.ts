@@ -16,10 +16,10 @@ import { linkTree, pageDigest, pagefindVersion, shardCache } from './shard-cache
  * Indexes a built site for search with Pagefind, in bounded memory.
  *
  * Pagefind keeps every page of an index in memory until the index is written,
- * so a large site is cut into shards (search-shards.ts), each indexed by its
+ * so a large site is cut into shards (plan-shards.ts), each indexed by its
  * own run of the Pagefind binary, two at a time, and their indexes are then
  * merged into the one bundle a single run would have written
- * (pagefind-merge.ts): readers search one index per language, as before.
+ * (merge-bundles.ts): readers search one index per language, as before.
  *
  * The binary rather than the Node API: the API talks to one service process
  * per Node process, handles one request at a time and sends the whole index

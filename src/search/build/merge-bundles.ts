@@ -12,14 +12,11 @@ import {
   readFilter,
   readFragment,
   readMeta,
-  readWordChunk,
   type PagefindFragment,
   type PagefindMeta,
-  readPostingRun,
-  type PostingRun,
-  type WordEntry,
 } from './pagefind-format.ts';
-import { CborWriter } from './cbor.ts';
+import { uniqueName, Writes, type Part } from './merge-parts.ts';
+import { mergeWords } from './merge-words.ts';
 
 /**
  * Merges the Pagefind bundles of a site's shards into one bundle, as if
@@ -55,11 +52,6 @@ interface Entry {
   languages: Record<string, { hash: string; wasm: string | null; page_count: number }>;
   include_characters?: string[];
 }
-
-/** Pagefind's word chunk size: postings counted as in `chunk_index` (index/mod.rs). */
-const CHUNK_SIZE = 20000;
-/** Compressed files being written at once: gzip runs on libuv's thread pool. */
-const WRITES_IN_FLIGHT = 4;
 
 export async function mergeBundles({ shards, output, sortValue }: MergeOptions): Promise<IndexedPage[]> {
   const entries = await Promise.all(
@@ -142,15 +134,6 @@ async function moveLanguage({ dir, hash }: LanguagePart, output: string): Promis
   return { hash, pages };
 }
 
-interface Part {
-  dir: string;
-  meta: PagefindMeta;
-  /** Number of its first page in the merged index. */
-  offset: number;
-  /** Its meta field ids → the merged ones; undefined when they are the same. */
-  fields?: number[];
-}
-
 async function mergeLanguage(
   language: string,
   languageParts: readonly LanguagePart[],
@@ -222,168 +205,6 @@ function mergePages(language: string, parts: readonly Part[], output: string): I
   );
 }
 
-/** Reads one shard's words in order, a chunk at a time. */
-class WordCursor {
-  readonly part: Part;
-  #chunk = 0;
-  #words: WordEntry[] = [];
-  #index = 0;
-
-  constructor(part: Part) {
-    this.part = part;
-  }
-
-  get current(): WordEntry | undefined {
-    return this.#words[this.#index];
-  }
-
-  /** Moves to the next word. */
-  next(): void {
-    this.#index++;
-    while (this.#index >= this.#words.length && this.#chunk < this.part.meta.chunks.length) {
-      const { hash } = this.part.meta.chunks[this.#chunk++]!;
-      // Synchronously: a merge reads over a thousand small chunks one after another, and each
-      // asynchronous read would wait for a round trip through the thread pool.
-      this.#words = readWordChunk(pagefindPayload(readFileSync(join(this.part.dir, 'index', `${hash}.pf_index`))));
-      this.#index = 0;
-    }
-  }
-}
-
-async function mergeWords(language: string, parts: readonly Part[], output: string, writes: Writes): Promise<PagefindMeta['chunks']> {
-  const cursors = parts.map((part) => new WordCursor(part));
-  for (const cursor of cursors) cursor.next();
-  let active = cursors.filter((cursor) => cursor.current);
-
-  const chunks: PagefindMeta['chunks'] = [];
-  const names = new Set<string>();
-  let body = new CborWriter();
-  let words = 0;
-  let size = 0;
-  let first = '';
-  let last = '';
-  const cut = (): void => {
-    const payload = Buffer.concat([new CborWriter().array(1).array(words).finish(), body.finish()]);
-    const hash = uniqueName(`${language}_${pagefindHash(payload)}`, language.length + 8, names);
-    chunks.push({ from: first, to: last, hash });
-    writes.add(join(output, 'index', `${hash}.pf_index`), payload);
-    body = new CborWriter();
-    words = size = 0;
-  };
-
-  while (active.length > 0) {
-    let word = active[0]!.current!.word;
-    for (const cursor of active) if (compareCodePoints(cursor.current!.word, word) < 0) word = cursor.current!.word;
-    const holders = active.filter((cursor) => cursor.current!.word === word);
-    size += writeWord(
-      body,
-      word,
-      holders.map((cursor) => ({ entry: cursor.current!, part: cursor.part })),
-    );
-    if (words === 0) first = word;
-    last = word;
-    words++;
-    if (size >= CHUNK_SIZE) {
-      cut();
-      await writes.room();
-    }
-    for (const cursor of holders) cursor.next();
-    if (holders.some((cursor) => !cursor.current)) active = active.filter((cursor) => cursor.current);
-  }
-  if (words > 0) cut();
-  return shortenChunkBounds(chunks);
-}
-
-/** One merged word: `[word, postings, variants]`. Returns its size as Pagefind counts it. */
-function writeWord(out: CborWriter, word: string, holders: { entry: WordEntry; part: Part }[]): number {
-  let size = 0;
-  out
-    .array(3)
-    .text(word)
-    .array(holders.reduce((sum, { entry }) => sum + entry.pages.count, 0));
-  let last = 0;
-  for (const { entry, part } of holders) {
-    last = writeRun(out, entry.pages, part, last);
-    size += entry.pages.size;
-  }
-  const variants = new Map<string, { run: PostingRun; part: Part }[]>();
-  for (const { entry, part } of holders) {
-    for (const variant of entry.variants) {
-      const runs = variants.get(variant.form) ?? [];
-      variants.set(variant.form, runs);
-      runs.push({ run: variant.pages, part });
-    }
-  }
-  out.array(variants.size);
-  for (const [form, runs] of variants) {
-    out
-      .array(2)
-      .text(form)
-      .array(runs.reduce((sum, { run }) => sum + run.count, 0));
-    let lastVariant = 0;
-    for (const { run, part } of runs) {
-      lastVariant = writeRun(out, run, part, lastVariant);
-      size += run.size;
-    }
-    size += 1;
-  }
-  return size;
-}
-
-/**
- * A shard's postings of a word after the previous shards' (`last`: the last
- * page number written): the bytes as they are, but for the first page delta.
- * Returns the last page number.
- */
-function writeRun(out: CborWriter, run: PostingRun, part: Part, last: number): number {
-  if (run.count === 0) return last;
-  const delta = part.offset + run.first - last;
-  if (part.fields && run.hasMeta) {
-    // Meta locations name fields by id, and this shard numbers them differently.
-    let page = part.offset;
-    let previous = last;
-    for (const posting of readPostingRun(run)) {
-      page += posting.delta;
-      out
-        .array(3)
-        .uint(page - previous)
-        .raw(posting.locations)
-        .array(posting.metaLocations.length);
-      for (const value of posting.metaLocations) out.int(value < 0 ? -(part.fields[-value - 1]! + 1) : value);
-      previous = page;
-    }
-  } else if (delta === run.first) {
-    out.raw(run.bytes.subarray(run.start, run.end));
-  } else {
-    out.array(run.firstFields).uint(delta).raw(run.bytes.subarray(run.firstRest, run.end));
-  }
-  return part.offset + run.last;
-}
-
-/** Pagefind's `chunk_meta`: each chunk's bounds shortened to the prefixes that tell it from its neighbours. */
-export function shortenChunkBounds(chunks: PagefindMeta['chunks']): PagefindMeta['chunks'] {
-  for (let i = 0; i + 1 < chunks.length; i++) {
-    const current = chunks[i]!;
-    const next = chunks[i + 1]!;
-    const a = Array.from(current.to);
-    const b = Array.from(next.from);
-    let common = 0;
-    while (common < a.length && common < b.length && a[common] === b[common]) common++;
-    const to = a.slice(0, common + 1).join('');
-    if (compareCodePoints(to, current.from) >= 0) current.to = to;
-    next.from = b.slice(0, common + 1).join('');
-  }
-  return chunks;
-}
-
-/** The shortest prefix (from `length` characters) of `full` that no other file of the index has. */
-function uniqueName(full: string, length: number, taken: Set<string>): string {
-  let name = full.slice(0, length);
-  while (taken.has(name) && name.length < full.length) name = full.slice(0, name.length + 1);
-  taken.add(name);
-  return name;
-}
-
 async function mergeFilters(language: string, parts: readonly Part[], output: string, writes: Writes): Promise<PagefindMeta['filters']> {
   const filters = new Map<string, Map<string, number[]>>();
   for (const part of parts) {
@@ -448,30 +269,3 @@ function mergeSorts(parts: readonly Part[], pages: readonly IndexedPage[], sortV
 }
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-
-/** Compressed files written in the background, a few at a time. */
-class Writes {
-  #pending = new Set<Promise<void>>();
-  #failure: unknown;
-
-  add(file: string, payload: Buffer): void {
-    const write = pagefindFile(payload)
-      .then((compressed) => writeFile(file, compressed))
-      .catch((error: unknown) => {
-        this.#failure ??= error;
-      })
-      .finally(() => this.#pending.delete(write));
-    this.#pending.add(write);
-  }
-
-  /** Resolves when another file may start. */
-  async room(): Promise<void> {
-    while (this.#pending.size >= WRITES_IN_FLIGHT) await Promise.race(this.#pending);
-    if (this.#failure) throw this.#failure;
-  }
-
-  async done(): Promise<void> {
-    await Promise.all(this.#pending);
-    if (this.#failure) throw this.#failure;
-  }
-}

@@ -23,9 +23,9 @@ export function pagefindPayload(file: Uint8Array): Buffer {
 
 /**
  * A payload as Pagefind writes it: the signature, then gzip, on libuv's thread
- * pool. At zlib's default level: level 9 takes 2.4 times as long for 0.5 %
- * fewer bytes, and the merged index of the 10,000-document benchmark is still
- * smaller than Pagefind's own (29.5 MB against 29.9 MB).
+ * pool. At zlib's default level: the highest level costs far more time for
+ * hardly fewer bytes, and the merged index is still no larger than
+ * Pagefind's own (BENCHMARKS.md, "Why the code is as it is").
  */
 export function pagefindFile(payload: Uint8Array): Promise<Buffer> {
   return gzipAsync(Buffer.concat([SIGNATURE, payload]), { level: 6 });

@@ -1,11 +1,10 @@
 /**
  * Search shards: how the build cuts a large site into parts that Pagefind
  * indexes one at a time (two at once), before the parts' indexes are merged
- * into one (src/integrations/pagefind-merge.ts).
+ * into one (merge-bundles.ts).
  *
- * Pagefind holds every page of an index in memory while it builds it: about
- * 0.4 MB per English article and 0.9 MB per Korean one, 4.7 GB for 10,000
- * documents. A shard's budget bounds that. Pages are grouped by language
+ * Pagefind holds every page of an index in memory while it builds it, several
+ * gigabytes for a large site (BENCHMARKS.md). A shard's budget bounds that. Pages are grouped by language
  * first, because Pagefind splits an index by language anyway: a language that
  * fits in one shard keeps Pagefind's own files, and only the languages cut
  * across shards are merged. A site that fits in one shard is one Pagefind
@@ -44,7 +43,7 @@ export interface ShardPlan {
  * half the budget on average) and wherever the budget is full. Boundaries
  * depend on paths alone, so an edited page changes its own shard only, an
  * added or removed one its own or two, and the other shards' indexes are
- * reused from the last build (search-index.ts). A language's last cut then
+ * reused from the last build (index-site.ts). A language's last cut then
  * goes into the first shard it fits in, so that a small language or a
  * remainder shares a shard instead of making one more Pagefind run.
  */

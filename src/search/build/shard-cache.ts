@@ -7,11 +7,11 @@ import { linkOrCopySync } from '../../utils/link-or-copy.ts';
  * Each shard's Pagefind output, kept between builds under a key made of its
  * pages' paths and bytes and Pagefind's version. A rebuild after one edited
  * document indexes that document's shard again and copies the others back
- * (shards are cut at boundaries that depend on paths only, search-shards.ts).
+ * (shards are cut at boundaries that depend on paths only, plan-shards.ts).
  *
- * Files go in and out as hard links, not copies: copying the 12,000 files of
- * 10,000 documents' shards took 4 to 7 s on these disks, linking them a
- * fraction of a second. Nothing in the build writes an index file in place
+ * Files go in and out as hard links, not copies: a large site's shards are
+ * thousands of small files, and copying them cost seconds where linking costs
+ * a fraction of one (BENCHMARKS.md, "Why the code is as it is"). Nothing in the build writes an index file in place
  * (Pagefind and the merge write new files and rename them), and a build
  * removes the last bundle before writing the next, so the site and the cache
  * never change each other's files; a post-processing step that rewrote
