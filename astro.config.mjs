@@ -45,6 +45,7 @@ export default defineConfig({
       documentsDir: documentsDir(),
       entriesDir: entriesDir(),
       defaultLanguage: config.defaultLanguage,
+      folderSections: config.folderSections,
       strict: process.env.STRICT === '1' || process.env.STRICT === 'true',
       verbose,
     }),

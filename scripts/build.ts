@@ -11,7 +11,12 @@ const { values } = parseArgs({ options: { verbose: { type: 'boolean', default: f
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 
 // The ingest runs in a worker while Astro loads (a second); the build's ingest integration takes it over.
-startIngest({ documentsDir: documentsDir(), entriesDir: entriesDir(), defaultLanguage: config.defaultLanguage });
+startIngest({
+  documentsDir: documentsDir(),
+  entriesDir: entriesDir(),
+  defaultLanguage: config.defaultLanguage,
+  folderSections: config.folderSections,
+});
 const { build } = await import('astro');
 
 await build({

@@ -24,6 +24,7 @@ const summary = await runIngest({
   documentsDir: documents,
   entriesDir: values.out ?? entriesDir(),
   defaultLanguage: config.defaultLanguage,
+  folderSections: config.folderSections,
   onMessage: (message) => console.error(formatMessage(message)),
   onProgress: progress.update,
 });

@@ -11,6 +11,7 @@ describe('resolveSiteConfig', () => {
       defaultLanguage: 'en',
       documentsDir: 'content/documents',
       sectionOrder: [],
+      folderSections: true,
     });
   });
 

@@ -34,6 +34,12 @@ export const SiteConfigSchema = z.strictObject({
    * shown (`Source / Economy`); sections not named here follow, A to Z.
    */
   sectionOrder: z.array(z.string().trim().min(1)).default([]),
+  /**
+   * Whether a document's folders are its section when it names none itself
+   * (`business/x.txt` is in Business). A section in the frontmatter, then a
+   * section line in the text, come first.
+   */
+  folderSections: z.boolean().default(true),
 });
 export type SiteConfig = z.output<typeof SiteConfigSchema>;
 export type SiteConfigInput = z.input<typeof SiteConfigSchema>;

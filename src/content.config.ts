@@ -1,7 +1,9 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { EntryFrontmatterSchema } from './content/entry-schema.ts';
+import { join } from 'node:path';
+import { EntryFrontmatterSchema, SectionMetaSchema } from './content/entry-schema.ts';
+import { sectionsLoader } from './content/sections-loader.ts';
 import { entriesDir } from './config.ts';
 import { generatedEntriesLoader } from './content/loader.ts';
 
@@ -9,6 +11,12 @@ import { generatedEntriesLoader } from './content/loader.ts';
 const entries = defineCollection({
   loader: generatedEntriesLoader({ base: entriesDir() }),
   schema: EntryFrontmatterSchema,
+});
+
+/** What the documents' folders say of their sections (written by the ingest beside the entries). */
+const sections = defineCollection({
+  loader: sectionsLoader({ file: join(entriesDir(), 'sections.json') }),
+  schema: SectionMetaSchema,
 });
 
 /** Hand-written MDX pages (components allowed), compiled by @astrojs/mdx. */
@@ -22,4 +30,4 @@ const pages = defineCollection({
   }),
 });
 
-export const collections = { entries, pages };
+export const collections = { entries, sections, pages };

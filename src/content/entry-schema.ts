@@ -34,9 +34,12 @@ export const EntryFrontmatterSchema = z.object({
   slug: z.string().min(1),
   /** The document's title. */
   title: z.string().min(1),
-  /** Section path from the breadcrumb line (`SOURCE / ECONOMY` → `['Source', 'Economy']`); empty when the document has none. */
+  /**
+   * Section path: from frontmatter, else the section line (`SOURCE / ECONOMY` → `['Source', 'Economy']`),
+   * else the document's folders (`android/architecture/x.md` → `['Android', 'Architecture']`); empty when none.
+   */
   section: z.array(z.string().min(1)),
-  /** `Published:` line as an ISO 8601 local date-time. */
+  /** Publication date as an ISO 8601 local date-time: frontmatter, a `Published:` line, or a date in the file name or folders. */
   published: LocalDateTimeSchema.optional(),
   /** `Updated:` line as an ISO 8601 local date-time. */
   updated: LocalDateTimeSchema.optional(),
@@ -58,5 +61,29 @@ export const EntryFrontmatterSchema = z.object({
   quotations: z.array(QuotationSchema),
   /** Path of the source document, relative to the documents folder, with `/` separators. */
   source: z.string().min(1),
+  /** Tags, from frontmatter `tags`/`keywords` or a `Tags:` line, as written (no duplicates). */
+  tags: z.array(z.string().min(1)).optional(),
+  /** Position among its section's documents (`sidebar_position`, `weight`, `order`): lower first. */
+  order: z.number().optional(),
+  /** Left out of production builds, shown by `npm run dev` (`draft: true` or `published: false`). */
+  draft: z.literal(true).optional(),
+  /** Where the document was first published: a bare URL first line, a `URL:` line, or `canonical`/`source`/`url`. */
+  sourceUrl: z.url({ protocol: /^https?$/ }).optional(),
+  /** Frontmatter keys Dossier does not read, kept as written (JSON values). */
+  extra: z.record(z.string(), z.unknown()).optional(),
 });
 export type EntryFrontmatter = z.infer<typeof EntryFrontmatterSchema>;
+
+export const SectionMetaSchema = z.object({
+  /** The section path, as entries name it (`['Tutorial - Basics']`). */
+  section: z.array(z.string().min(1)).min(1),
+  /** Shown on the section's page, under its name. */
+  description: z.string().optional(),
+  /** Position among its sibling sections: lower first; then by name, in natural number order. */
+  position: z.number().optional(),
+  /** Whether the sidebar shows its subsections only on the way to the current page (the default) or always. */
+  collapsed: z.boolean().optional(),
+  /** The folder-description file it came from, relative to the documents folder. */
+  file: z.string().optional(),
+});
+export type SectionMeta = z.infer<typeof SectionMetaSchema>;

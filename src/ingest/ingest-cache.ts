@@ -8,6 +8,8 @@ export interface CachedDocument {
   /** SHA-256 of the document's bytes. */
   hash: string;
   title: string;
+  /** The slug its frontmatter asks for. */
+  slug?: string;
   /** File name of its entry. */
   entry: string;
   /** Its diagnostics, reported again on every run so that `--strict` keeps failing. */

@@ -2,11 +2,13 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { mapConcurrent } from '../utils/map-concurrent.ts';
-import { listFiles, readFiles } from './documents-folder.ts';
+import { listFiles, readFiles, type FoundFile } from './documents-folder.ts';
 import { FILE_CONCURRENCY, readEntries, removeEntry, removeTemporaryFiles, writeEntryAtomically } from './entry-files.ts';
 import { hashBytes, ingestVersion, readIngestCache, writeIngestCache, type CachedDocument } from './ingest-cache.ts';
 import { isDocument, type IngestOptions } from './parse/ingest-document.ts';
-import type { DossierMessage } from './message.ts';
+import { messageCollector, type DossierMessage } from './message.ts';
+import { isFolderDescription, parseFolderDescription, type FolderDescription } from './parse/folder-description.ts';
+import { sectionRecords, type DescribedFolder } from './section-records.ts';
 import { handWrittenSlugs, planEntries } from './plan-entries.ts';
 import { prepareDocument, type PreparedDocument } from './parse/prepare-document.ts';
 import { prepareHere, preparePool, type PreparePool } from './threads/prepare-pool.ts';
@@ -17,6 +19,8 @@ import { assembleEntry, isGeneratedEntry } from './to-mdx.ts';
 const POOL_THRESHOLD = 200;
 const MAX_PARSE_WORKERS = 4;
 const MAX_IN_FLIGHT = 256;
+/** Beside the entries: what the site needs of each section beyond its name (src/content.config.ts). */
+export const SECTIONS_FILE = 'sections.json';
 
 type Prepared = Awaited<ReturnType<PreparePool['prepare']>>;
 
@@ -26,6 +30,8 @@ export interface IngestRunOptions {
   /** Folder of generated `.mdx` entries. */
   entriesDir: string;
   defaultLanguage: string;
+  /** Folders are sections when a document names none (on unless set to false). */
+  folderSections?: boolean;
   /** Called with each diagnostic as it is found. */
   onMessage?: (message: DossierMessage) => void;
   /** Called as documents are read: how many so far, of how many. */
@@ -58,16 +64,24 @@ export async function runIngest(options: IngestRunOptions): Promise<IngestSummar
   // Only the frontmatter and the serialized body wait for slugs: not the tree, not the bytes.
   const drafts = new Map<string, PreparedDocument>();
   const files = await listFiles(options.documentsDir);
-  const documents = files.filter((file) => isDocument(file.source));
+  const documents = files.filter((file) => isDocument(file.source) && !isFolderDescription(file.source));
   for (const file of files) {
-    if (!isDocument(file.source)) {
+    if (!isDocument(file.source) && !isFolderDescription(file.source)) {
       report({ reason: 'Not a document (expected .txt or .md), skipped', file: file.source, ruleId: 'unsupported-file', fatal: false });
     }
   }
+  const folderSections = options.folderSections !== false;
+  const folders = folderSections
+    ? await readFolderDescriptions(
+        files.filter((file) => isFolderDescription(file.source)),
+        report,
+      )
+    : {};
 
   await removeTemporaryFiles(options.entriesDir);
   const existing = await readEntries(options.entriesDir);
-  const ingestOptions: IngestOptions = { defaultLanguage: options.defaultLanguage };
+  // The folders' descriptions are part of the options, so a changed description re-reads the documents it names.
+  const ingestOptions: IngestOptions = { defaultLanguage: options.defaultLanguage, folderSections, folders: titlesOnly(folders) };
   const version = await ingestVersion(ingestOptions);
   const previous = await readIngestCache(options.entriesDir, version);
   const next = new Map<string, CachedDocument>();
@@ -112,7 +126,13 @@ export async function runIngest(options: IngestRunOptions): Promise<IngestSummar
       found.forEach(report);
       if (prepared) {
         drafts.set(source, prepared);
-        next.set(source, { hash, title: prepared.frontmatter.title, entry: '', messages: found });
+        next.set(source, {
+          hash,
+          title: prepared.frontmatter.title,
+          ...(prepared.slug && { slug: prepared.slug }),
+          entry: '',
+          messages: found,
+        });
       }
     }
   } finally {
@@ -121,8 +141,8 @@ export async function runIngest(options: IngestRunOptions): Promise<IngestSummar
 
   const slugs = assignSlugs(
     [
-      ...[...drafts].map(([source, draft]) => ({ source, title: draft.frontmatter.title })),
-      ...[...reused].map(([source, cached]) => ({ source, title: cached.title })),
+      ...[...drafts].map(([source, draft]) => ({ source, title: draft.frontmatter.title, slug: draft.slug })),
+      ...[...reused].map(([source, cached]) => ({ source, title: cached.title, slug: cached.slug })),
     ],
     handWrittenSlugs(existing),
   );
@@ -133,7 +153,7 @@ export async function runIngest(options: IngestRunOptions): Promise<IngestSummar
     const bytes = await readFile(join(options.documentsDir, source));
     const { prepared, messages: found } = prepareDocument(bytes, source, ingestOptions);
     if (prepared) drafts.set(source, prepared);
-    next.set(source, { hash: cached.hash, title: cached.title, entry: '', messages: found });
+    next.set(source, { hash: cached.hash, title: cached.title, ...(cached.slug && { slug: cached.slug }), entry: '', messages: found });
   }
 
   const wanted = new Map<string, string>();
@@ -152,6 +172,7 @@ export async function runIngest(options: IngestRunOptions): Promise<IngestSummar
   await mkdir(options.entriesDir, { recursive: true });
   await mapConcurrent([...plan.write], FILE_CONCURRENCY, ([name, text]) => writeEntryAtomically(options.entriesDir, name, text));
   await mapConcurrent(plan.remove, FILE_CONCURRENCY, (name) => removeEntry(options.entriesDir, name));
+  await writeEntryAtomically(options.entriesDir, SECTIONS_FILE, `${JSON.stringify(sectionRecords([...next.keys()], folders), null, 1)}\n`);
   await writeIngestCache(options.entriesDir, version, next);
 
   return {
@@ -163,6 +184,32 @@ export async function runIngest(options: IngestRunOptions): Promise<IngestSummar
     warnings: messages.filter((message) => !message.fatal).length,
     messages,
   };
+}
+
+/** Reads each folder-description file (`_category_.json`, `_index.md`…): folder path → what it says. */
+async function readFolderDescriptions(
+  files: readonly FoundFile[],
+  report: (message: DossierMessage) => void,
+): Promise<Record<string, DescribedFolder>> {
+  const folders: Record<string, DescribedFolder> = {};
+  for (const file of files) {
+    const collector = messageCollector(file.source);
+    try {
+      const text = (await readFile(file.path, 'utf8')).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+      const folder = file.source.includes('/') ? file.source.slice(0, file.source.lastIndexOf('/')) : '';
+      // `_category_.json` and `_index.md` side by side: the first in path order speaks for the folder.
+      if (folder !== '') folders[folder] ??= { ...parseFolderDescription(text, file.source, collector), file: file.source };
+    } catch (error) {
+      collector.warn(`Cannot read the folder description: ${(error as Error).message}`, 'unreadable-file');
+    }
+    collector.messages.forEach(report);
+  }
+  return folders;
+}
+
+/** What the documents' own entries need of the descriptions: the folders' titles. */
+function titlesOnly(folders: Record<string, DescribedFolder>): Record<string, FolderDescription> {
+  return Object.fromEntries(Object.entries(folders).flatMap(([path, folder]) => (folder.title ? [[path, { title: folder.title }]] : [])));
 }
 
 export function formatSummary(summary: IngestSummary, documentsDir: string): string {

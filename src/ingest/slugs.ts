@@ -7,6 +7,8 @@ const MAX_SLUG_CHARACTERS = 60;
 
 export interface SlugRequest {
   title: string;
+  /** A slug the document asks for (frontmatter `slug`): kept when it is free. */
+  slug?: string;
   /** Path of the source document relative to the documents folder. */
   source: string;
 }
@@ -21,9 +23,11 @@ export function assignSlugs(requests: readonly SlugRequest[], taken: ReadonlySet
   const used = new Set(taken);
   const slugs = new Map<string, string>();
   const ordered = [...requests].sort((a, b) => compareStrings(a.source, b.source));
-  for (const { title, source } of ordered) {
+  for (const { title, source, slug: asked } of ordered) {
     const fileSlug = shorten(slugify(fileStem(source))) || 'document';
-    const base = shorten(slugify(title)) || fileSlug;
+    // Docusaurus writes `slug: /docs/intro`: the last part names the page.
+    const askedSlug = asked === undefined ? '' : shorten(slugify(asked.split('/').filter(Boolean).at(-1) ?? ''));
+    const base = askedSlug || shorten(slugify(title)) || fileSlug;
     let slug = base;
     if (used.has(slug)) slug = base === fileSlug ? base : `${base}-${fileSlug}`;
     for (let n = 2; used.has(slug); n++) slug = `${base}-${fileSlug}-${n}`;

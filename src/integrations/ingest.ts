@@ -11,6 +11,7 @@ export interface IngestIntegrationOptions {
   documentsDir: string;
   entriesDir: string;
   defaultLanguage: string;
+  folderSections: boolean;
   /** Fail the build on any diagnostic (`STRICT=1`). */
   strict: boolean;
   /** Progress lines in CI logs too (`--verbose`). */
@@ -43,8 +44,8 @@ export function ingestIntegration(options: IngestIntegrationOptions): AstroInteg
   ): Promise<IngestSummary> => {
     const progress = progressReporter('Ingesting documents:', { verbose: options.verbose });
     const listeners = { onMessage, onProgress: progress.update };
-    const { documentsDir, entriesDir, defaultLanguage } = options;
-    const settings = { documentsDir, entriesDir, defaultLanguage };
+    const { documentsDir, entriesDir, defaultLanguage, folderSections } = options;
+    const settings = { documentsDir, entriesDir, defaultLanguage, folderSections };
     const taken = where === 'worker' ? await takeStartedIngest(settings, listeners) : undefined;
     const begun = taken?.started ?? performance.now();
     const run = taken?.summary ?? (where === 'worker' ? runIngestInWorker : runIngest)({ ...settings, ...listeners });

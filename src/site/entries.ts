@@ -1,30 +1,51 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildArchive, type Archive } from './archive.ts';
 import { collectPeople, type Person } from './people.ts';
-import { buildSectionTree, sectionPath, type SectionTree } from './sections.ts';
+import { relatedEntries } from './related.ts';
+import { buildSectionTree, sectionKey, sectionPath, type SectionDetails, type SectionTree } from './sections.ts';
+import { collectTags, type Tag } from './tags.ts';
 import { SITE } from '../config.ts';
 
 export { sectionName, sectionPath } from './sections.ts';
 
 export type Entry = CollectionEntry<'entries'>;
 
-/** Newest first; undated documents after dated ones, by title. Loaded once per build. */
+/**
+ * Newest first; undated documents after dated ones, by their order
+ * (`sidebar_position`, `weight`) and then by title. Drafts only in
+ * `npm run dev`. Loaded once per build.
+ */
 let cache: Promise<Entry[]> | undefined;
 export function getEntries(): Promise<Entry[]> {
-  cache ??= getCollection('entries').then((entries) => entries.sort(compareEntries));
+  cache ??= getCollection('entries', (entry) => !(entry.data.draft && import.meta.env.PROD)).then((entries) =>
+    entries.sort(compareEntries),
+  );
   return cache;
 }
 
+// Natural order: `Part 2` before `Part 10`.
+const TITLES = new Intl.Collator('en', { numeric: true });
+
 export function compareEntries(a: Entry, b: Entry): number {
   const byDate = (b.data.published ?? '').localeCompare(a.data.published ?? '');
-  return byDate !== 0 ? byDate : a.data.title.localeCompare(b.data.title);
+  if (byDate !== 0) return byDate;
+  const byOrder = (a.data.order ?? Infinity) - (b.data.order ?? Infinity);
+  return byOrder !== 0 && !Number.isNaN(byOrder) ? byOrder : TITLES.compare(a.data.title, b.data.title);
+}
+
+/** What the folders say of their sections, by section path. */
+async function sectionDetails(): Promise<Map<string, SectionDetails>> {
+  const records = await getCollection('sections');
+  return new Map(records.map(({ data }) => [sectionKey(data.section), data]));
 }
 
 // Every page reads these (the sidebar, above all), so each is computed once
 // per build, in one pass over the documents, and shared.
 let tree: Promise<SectionTree<Entry>> | undefined;
 export function getSectionTree(): Promise<SectionTree<Entry>> {
-  tree ??= getEntries().then((articles) => buildSectionTree(articles, SITE.sectionOrder));
+  tree ??= Promise.all([getEntries(), sectionDetails()]).then(([entries, details]) =>
+    buildSectionTree(entries, SITE.sectionOrder, details),
+  );
   return tree;
 }
 
@@ -32,6 +53,19 @@ let people: Promise<Person<Entry>[]> | undefined;
 export function getPeople(): Promise<Person<Entry>[]> {
   people ??= getEntries().then(collectPeople);
   return people;
+}
+
+let tags: Promise<Tag<Entry>[]> | undefined;
+export function getTags(): Promise<Tag<Entry>[]> {
+  tags ??= getEntries().then(collectTags);
+  return tags;
+}
+
+let related: Promise<Map<string, Entry[]>> | undefined;
+/** Up to five documents related to each, by shared tags, people quoted and section. */
+export function getRelated(): Promise<Map<string, Entry[]>> {
+  related ??= Promise.all([getEntries(), getPeople()]).then(([entries, people]) => relatedEntries(entries, people));
+  return related;
 }
 
 let archive: Promise<Archive<Entry>> | undefined;
@@ -67,4 +101,8 @@ export function sectionHref(section: readonly string[]): string {
 
 export function personHref(slug: string): string {
   return href(`people/${slug}`);
+}
+
+export function tagHref(slug: string): string {
+  return href(`tags/${slug}`);
 }

@@ -26,6 +26,10 @@ export interface ArticleFacts {
   published?: string;
   updated?: string;
   byline?: string;
+  /** Tags, as schema.org `keywords`. */
+  keywords?: readonly string[];
+  /** Where the document was first published. */
+  sourceUrl?: string;
   wordCount: number;
   /** The site, as publisher. */
   site: { name: string; url: string };
@@ -45,6 +49,8 @@ export function articleNode(facts: ArticleFacts): JsonLdNode {
     ...(facts.published && { datePublished: facts.published }),
     ...((facts.updated ?? facts.published) && { dateModified: facts.updated ?? facts.published }),
     ...(facts.byline && { author: { '@type': 'Person', name: facts.byline } }),
+    ...(facts.keywords && facts.keywords.length > 0 && { keywords: facts.keywords.join(', ') }),
+    ...(facts.sourceUrl && { isBasedOn: facts.sourceUrl }),
     publisher: { '@type': 'Organization', name: facts.site.name, url: facts.site.url },
   };
 }

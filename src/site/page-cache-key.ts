@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { neighbours, sectionName, type SectionTree, type Sectioned } from './sections.ts';
 
 interface Keyed extends Sectioned {
-  data: Sectioned['data'] & { title: string };
+  data: Sectioned['data'] & { title: string; published?: string };
 }
 
 /**
@@ -19,7 +19,7 @@ export function shellSignature<T extends Keyed>(tree: SectionTree<T>, settings: 
  * The cache key of an article page for Astro's incremental build: everything
  * the page shows besides its own body (which Astro tracks itself): its
  * frontmatter, its newer/older links, the documents its sidebar lists around
- * it, and the site's shell. Equal keys mean an identical page.
+ * it, its related documents, and the site's shell. Equal keys mean an identical page.
  */
 export function articleCacheKey<T extends Keyed>(
   tree: SectionTree<T>,
@@ -27,11 +27,14 @@ export function articleCacheKey<T extends Keyed>(
   data: unknown,
   shell: string,
   sidebarCount: number,
+  related: readonly T[] = [],
 ): string {
   const { node, index } = tree.position.get(id)!;
   const around = neighbours(node.own, index, sidebarCount).items.map((other) => [other.id, other.data.title]);
   const links = [node.own[index - 1], node.own[index + 1]].map((other) => other && [other.id, other.data.title]);
-  return digest(JSON.stringify([shell, data, around, links]));
+  // The related list shows each one's title, section and date.
+  const also = related.map((other) => [other.id, other.data.title, other.data.section, other.data.published]);
+  return digest(JSON.stringify([shell, data, around, links, also]));
 }
 
 function digest(text: string): string {

@@ -20,6 +20,20 @@ export interface SectionNode<T extends Sectioned> {
   all: T[];
   children: SectionNode<T>[];
   parent?: SectionNode<T>;
+  /** What its folder says of it (`_category_.json`, `_index.md`): description, position, collapsed. */
+  meta?: SectionDetails;
+}
+
+/** What a section's folder may say of it. */
+export interface SectionDetails {
+  description?: string;
+  position?: number;
+  collapsed?: boolean;
+}
+
+/** The key of a section path in a map of details: its names, as JSON. */
+export function sectionKey(section: readonly string[]): string {
+  return JSON.stringify(section);
 }
 
 export const UNSORTED = 'Unsorted';
@@ -50,7 +64,11 @@ export interface SectionTree<T extends Sectioned> {
  * prints them) come first, in that order; the others follow by name, and
  * Unsorted last.
  */
-export function buildSectionTree<T extends Sectioned>(documents: readonly T[], order: readonly string[] = []): SectionTree<T> {
+export function buildSectionTree<T extends Sectioned>(
+  documents: readonly T[],
+  order: readonly string[] = [],
+  details: ReadonlyMap<string, SectionDetails> = new Map(),
+): SectionTree<T> {
   const byPath = new Map<string, SectionNode<T>>();
   const roots: SectionNode<T>[] = [];
   const nodeFor = (section: readonly string[]): SectionNode<T> => {
@@ -58,7 +76,17 @@ export function buildSectionTree<T extends Sectioned>(documents: readonly T[], o
     const existing = byPath.get(path);
     if (existing) return existing;
     const parent = section.length > 1 ? nodeFor(section.slice(0, -1)) : undefined;
-    const node: SectionNode<T> = { name: section.at(-1) ?? UNSORTED, section, path, own: [], all: [], children: [], parent };
+    const meta = details.get(sectionKey(section));
+    const node: SectionNode<T> = {
+      name: section.at(-1) ?? UNSORTED,
+      section,
+      path,
+      own: [],
+      all: [],
+      children: [],
+      parent,
+      ...(meta && { meta }),
+    };
     byPath.set(path, node);
     (parent?.children ?? roots).push(node);
     return node;
@@ -76,9 +104,17 @@ export function buildSectionTree<T extends Sectioned>(documents: readonly T[], o
   return { roots, byPath, position };
 }
 
+// Natural order: `Part 2` before `Part 10`.
+const NAMES = new Intl.Collator('en', { numeric: true });
+
+/** Unsorted last; then the configured order, the folders' positions, and names in natural order. */
 function sortTree<T extends Sectioned>(nodes: SectionNode<T>[], rankOf: (node: SectionNode<T>) => number): void {
   const unsorted = (node: SectionNode<T>) => Number(node.section.length === 0 && rankOf(node) === Infinity);
-  nodes.sort((a, b) => unsorted(a) - unsorted(b) || rankOf(a) - rankOf(b) || a.name.localeCompare(b.name, 'en'));
+  const position = (node: SectionNode<T>) => node.meta?.position ?? Infinity;
+  nodes.sort(
+    (a, b) =>
+      unsorted(a) - unsorted(b) || rankOf(a) - rankOf(b) || compareNumbers(position(a), position(b)) || NAMES.compare(a.name, b.name),
+  );
   for (const node of nodes) sortTree(node.children, rankOf);
 }
 
@@ -97,4 +133,8 @@ export function ancestry<T extends Sectioned>(node: SectionNode<T>): SectionNode
 export function neighbours<T>(list: readonly T[], index: number, count: number): { items: T[]; start: number } {
   const start = Math.max(0, Math.min(index - Math.floor(count / 2), list.length - count));
   return { items: list.slice(start, start + count), start };
+}
+
+function compareNumbers(a: number, b: number): number {
+  return a === b ? 0 : a < b ? -1 : 1;
 }

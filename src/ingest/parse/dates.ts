@@ -43,3 +43,37 @@ export function parsePrintedDate(printed: string): string | undefined {
   }
   return undefined;
 }
+
+// `2023-07-14`, `2023-07-14 10:05`, `2010-01-10 13:07:09 +00:00`, `2020-10-06T08:48:45.000+02:00`:
+// the forms frontmatter and header lines write dates in.
+const ISO_LIKE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(?:Z|[+-]\d{2}:?\d{2}|UTC)?$/i;
+
+/**
+ * A date as frontmatter writes it → ISO 8601 with the calendar date and
+ * time as written: a zone offset is dropped, never applied, so the date a
+ * reader sees is the date the author wrote. Printed dates (`Jan 5, 2020`)
+ * go through {@link parsePrintedDate}. Undefined when it is not a real date.
+ */
+export function parseWrittenDate(written: string): string | undefined {
+  const value = written.trim();
+  const match = ISO_LIKE.exec(value);
+  if (!match) return parsePrintedDate(value);
+  const [, year, month, day, hour, minute, second] = match;
+  const date = calendarDate(Number(year), Number(month), Number(day));
+  if (!date) return undefined;
+  if (hour === undefined) return date;
+  if (Number(hour) > 23 || Number(minute) > 59 || Number(second ?? 0) > 59) return undefined;
+  return `${date}T${pad(hour)}:${minute}:${pad(second ?? '00')}`;
+}
+
+/** `2023, 2, 30` → undefined; `1921, 8, 1` → `1921-08-01`. */
+export function calendarDate(year: number, month: number, day: number): string | undefined {
+  if (month < 1 || month > 12 || day < 1) return undefined;
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day > days) return undefined;
+  return `${String(year).padStart(4, '0')}-${pad(String(month))}-${pad(String(day))}`;
+}
+
+function pad(part: string): string {
+  return part.padStart(2, '0');
+}

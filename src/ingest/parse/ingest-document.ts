@@ -1,8 +1,11 @@
 import type { Root } from 'mdast';
-import { fileStem } from '../../utils/file-stem.ts';
 import { plainText } from './plain-text.ts';
 import type { EntryFrontmatter } from '../../content/entry-schema.ts';
 import { decodeText, showControlCharacters } from './decode.ts';
+import { readDocumentMeta, type DocumentMeta } from './document-meta.ts';
+import { folderSection, readDocumentPath, type PathFacts } from './document-path.ts';
+import type { FolderDescription } from './folder-description.ts';
+import { splitFrontmatter } from './frontmatter.ts';
 import { detectLanguage } from './language.ts';
 import { messageCollector, type DossierMessage } from '../message.ts';
 import { parsePlainText, type ParsedDocument } from './parse-text.ts';
@@ -14,11 +17,17 @@ import { countWords, readingMinutes, summarize } from './text-stats.ts';
 export interface DocumentDraft {
   frontmatter: Omit<EntryFrontmatter, 'slug'>;
   body: Root;
+  /** The slug the frontmatter asks for; the site-wide assignment keeps it when it is free. */
+  slug?: string;
 }
 
 export interface IngestOptions {
   /** Language of documents whose script does not name one (Latin, Cyrillic…). */
   defaultLanguage: string;
+  /** Folders are sections when a document names none (on unless set to false). */
+  folderSections?: boolean;
+  /** What folders say about themselves, by folder path below the documents folder. */
+  folders?: Record<string, FolderDescription>;
 }
 
 const LEAD_MIN_CHARACTERS = 20;
@@ -35,10 +44,59 @@ export function ingestDocument(
   const report = messageCollector(source);
   const decoded = decodeText(bytes, report);
   if (!decoded) return { messages: report.messages };
-  const text = showControlCharacters(decoded.text, report);
-  const fallbackTitle = fileStem(source);
-  const article = isMarkdown(source) ? parseMarkdownDocument(text, fallbackTitle) : parsePlainText(text, report, fallbackTitle);
-  return { draft: { frontmatter: describe(article, source, options), body: article.body }, messages: report.messages };
+  const split = splitFrontmatter(showControlCharacters(decoded.text, report), report);
+  const meta = split.fields ? readDocumentMeta(split.fields, report) : undefined;
+  const path = readDocumentPath(source);
+  const article = isMarkdown(source)
+    ? parseMarkdownDocument(split.text, path.title, meta?.title)
+    : parsePlainText(split.text, report, path.title, meta?.title);
+  const frontmatter = withKnown(describe(article, source, options), article, meta, path, options);
+  return { draft: { frontmatter, body: article.body, ...(meta?.slug && { slug: meta.slug }) }, messages: report.messages };
+}
+
+/**
+ * What the frontmatter says wins over what the text says, and both over what
+ * the path says: section from frontmatter, then the section line, then the
+ * folders; a stated date, then a date in the name.
+ */
+function withKnown(
+  described: DocumentDraft['frontmatter'],
+  article: ParsedDocument,
+  meta: DocumentMeta | undefined,
+  path: PathFacts,
+  options: IngestOptions,
+): DocumentDraft['frontmatter'] {
+  const section =
+    meta?.section ??
+    (article.section.length > 0 || options.folderSections === false ? article.section : folderSection(path, options.folders));
+  const published = meta?.published ?? article.published ?? path.date;
+  const updated = meta?.updated ?? article.updated;
+  const byline = meta?.byline ?? article.byline;
+  const tags = meta?.tags ?? article.tags;
+  const order = meta?.order ?? path.order;
+  const sourceUrl = meta?.sourceUrl ?? article.sourceUrl;
+  // In the schema's order, so entries read the same whatever said what.
+  return {
+    generator: described.generator,
+    title: described.title,
+    section,
+    ...(published !== undefined && { published }),
+    ...(updated !== undefined && { updated }),
+    ...(byline !== undefined && { byline }),
+    ...(described.credit !== undefined && { credit: described.credit }),
+    ...(described.caption !== undefined && { caption: described.caption }),
+    summary: meta?.summary ?? described.summary,
+    language: meta?.language ?? described.language,
+    wordCount: described.wordCount,
+    readingTime: described.readingTime,
+    quotations: described.quotations,
+    source: described.source,
+    ...(tags !== undefined && tags.length > 0 && { tags }),
+    ...(order !== undefined && { order }),
+    ...((meta?.draft ?? path.draft) && { draft: true as const }),
+    ...(sourceUrl !== undefined && { sourceUrl }),
+    ...(meta && Object.keys(meta.extra).length > 0 && { extra: meta.extra }),
+  };
 }
 
 function describe(article: ParsedDocument, source: string, options: IngestOptions): DocumentDraft['frontmatter'] {

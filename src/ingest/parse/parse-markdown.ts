@@ -22,7 +22,7 @@ function isSafeUrl(url: string): boolean {
  * whose URL could run code (`javascript:`, `data:`) become their plain text.
  * The first level-1 heading is the title.
  */
-export function parseMarkdownDocument(text: string, fallbackTitle: string): ParsedDocument {
+export function parseMarkdownDocument(text: string, fallbackTitle: string, knownTitle?: string): ParsedDocument {
   const body = remark().parse(text);
   visit(body, (node, index, parent) => {
     if (!parent || index === undefined) return;
@@ -46,15 +46,29 @@ export function parseMarkdownDocument(text: string, fallbackTitle: string): Pars
     return undefined;
   });
 
-  const article: ParsedDocument = { title: fallbackTitle, section: [], body };
+  const article: ParsedDocument = { title: knownTitle ?? fallbackTitle, section: [], body };
+  const first = body.children[0];
+  const address = first?.type === 'paragraph' ? bareAddress(first) : undefined;
+  if (address) {
+    // Web-scraped pages print their address first: it is the source, not the text.
+    article.sourceUrl = address;
+    body.children.shift();
+  }
   const headingIndex = body.children.findIndex((node) => node.type === 'heading' && node.depth === 1);
   const heading = body.children[headingIndex];
-  if (heading) {
-    article.title = toString(heading) || fallbackTitle;
+  // A frontmatter title wins; a first heading that repeats it is not shown twice.
+  if (heading && (knownTitle === undefined || toString(heading).trim() === knownTitle)) {
+    article.title = knownTitle ?? (toString(heading) || fallbackTitle);
     article.titleLine = heading.position?.start.line;
     body.children.splice(headingIndex, 1);
   }
   return article;
+}
+
+/** The address a paragraph consists of, alone (`https://…` or `<https://…>`), if it is one. */
+function bareAddress(paragraph: RootContent): string | undefined {
+  const text = toString(paragraph).trim();
+  return /^https?:\/\/[^\s<>]+\.[^\s<>]+$/i.test(text) && isSafeUrl(text) ? text : undefined;
 }
 
 export type { Root };

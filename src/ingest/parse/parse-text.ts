@@ -14,6 +14,10 @@ export interface ParsedDocument {
   byline?: string;
   credit?: string;
   caption?: Caption;
+  /** Where it was first published: a bare URL first line, or a `URL:` header line. */
+  sourceUrl?: string;
+  /** From a `Tags:` or `Keywords:` header line. */
+  tags?: string[];
   /** The body as an mdast tree; every node has a position. */
   body: Root;
 }
@@ -34,6 +38,12 @@ const BYLINE = /^By(?::\s*|\s+)(\p{Lu}.{0,79})$/u;
 const CREDIT = /^(?:Source|Credit)\s*:\s*(.+)$/iu;
 const CAPTION_CREDIT = /^(.*?)\s*\b((?:Photo|Photograph|Image|Picture|Graphic|Illustration)(?:\s+credit)?\s*:\s*(.+))$/iu;
 const TITLE_MAX = 200;
+// Web-scraped archives print the page's address first.
+const BARE_URL = /^<?(https?:\/\/[^\s<>]+\.[^\s<>]+?)>?$/iu;
+// Mail- and wire-style header lines, before the title.
+const WIRE_LINE = /^(Title|Headline|Author|Authors|Date|Published|Updated|URL|Link|Source|Tags|Keywords|Category|Section)\s*:\s*(.+)$/iu;
+// A category line between the address and the title: a few words, no sentence.
+const CATEGORY_MAX = 40;
 
 /**
  * Plain text → article. Reads the header a news article usually has (section
@@ -41,21 +51,40 @@ const TITLE_MAX = 200;
  * stops at the first line that is none of these: everything after it is body.
  * A document without such a header is normal; nothing is guessed for it.
  */
-export function parsePlainText(text: string, report: MessageCollector, fallbackTitle: string): ParsedDocument {
+export function parsePlainText(text: string, report: MessageCollector, fallbackTitle: string, knownTitle?: string): ParsedDocument {
   const lines: Line[] = text.split('\n').map((line, index) => ({ text: line.trim(), number: index + 1 }));
   const content = lines.filter((line) => line.text !== '');
   let next = 0;
 
   const article: ParsedDocument = { title: fallbackTitle, section: [], body: { type: 'root', children: [] } };
 
+  const url = content[next] && BARE_URL.exec(content[next]!.text);
+  if (url) {
+    article.sourceUrl = url[1]!;
+    next++;
+  }
+  next += readWireHeader(content.slice(next), article, report);
+
   const first = content[next];
   if (first && BREADCRUMB.test(first.text)) {
     article.section = first.text.split('/').map((segment) => titleCase(segment.trim()));
     next++;
+  } else if (url && first && article.section.length === 0 && isCategoryLine(first, content[next + 1], content.length - next)) {
+    article.section = [titleCase(first.text)];
+    next++;
   }
 
   const titleCandidate = content[next];
-  if (titleCandidate && isTitle(titleCandidate, content.length - next, article.section.length > 0)) {
+  if (article.titleLine !== undefined) {
+    // The wire header named the title.
+  } else if (knownTitle !== undefined) {
+    // The frontmatter named it: a first line that repeats it is not shown twice.
+    article.title = knownTitle;
+    if (titleCandidate?.text === knownTitle) {
+      article.titleLine = titleCandidate.number;
+      next++;
+    }
+  } else if (titleCandidate && isTitle(titleCandidate, content.length - next, article.section.length > 0 || url !== null)) {
     article.title = titleCandidate.text;
     article.titleLine = titleCandidate.number;
     next++;
@@ -117,6 +146,53 @@ function readHeaderLine(line: Line, following: Line | undefined, article: Parsed
     }
   }
   return 0;
+}
+
+/** Wire-style `Key: value` lines at the very top: how many there are. */
+function readWireHeader(lines: Line[], article: ParsedDocument, report: MessageCollector): number {
+  let count = 0;
+  for (const line of lines) {
+    const match = WIRE_LINE.exec(line.text);
+    if (!match) break;
+    const key = match[1]!.toLowerCase();
+    const value = match[2]!.trim();
+    if (key === 'title' || key === 'headline') {
+      article.title = value;
+      article.titleLine = line.number;
+    } else if (key === 'author' || key === 'authors') article.byline ??= value.replace(/^By\s+/iu, '');
+    else if (key === 'date' || key === 'published') article.published ??= parseDateOrWarn(value, line, report);
+    else if (key === 'updated') article.updated ??= parseDateOrWarn(value, line, report);
+    else if (key === 'url' || key === 'link') {
+      const url = BARE_URL.exec(value);
+      if (url) article.sourceUrl ??= url[1]!;
+    } else if (key === 'source') {
+      const url = BARE_URL.exec(value);
+      if (url) article.sourceUrl ??= url[1]!;
+      else article.credit ??= value;
+    } else if (key === 'tags' || key === 'keywords') {
+      article.tags = [
+        ...new Set(
+          value
+            .split(/[,;]/u)
+            .map((tag) => tag.trim())
+            .filter(Boolean),
+        ),
+      ];
+    } else
+      article.section = value
+        .split('/')
+        .map((part) => part.trim())
+        .filter(Boolean);
+    count++;
+  }
+  return count;
+}
+
+/** A short line naming a category (`BUSINESS`, `World news`), followed by a title and a body. */
+function isCategoryLine(line: Line, following: Line | undefined, linesLeft: number): boolean {
+  if (!following || linesLeft < 3) return false;
+  const text = line.text;
+  return Array.from(text).length <= CATEGORY_MAX && text.split(/\s+/u).length <= 4 && !/[.!?:;,"“”]$/u.test(text) && !BARE_URL.test(text);
 }
 
 function parseDateOrWarn(printed: string, line: Line, report: MessageCollector): string | undefined {

@@ -6,6 +6,8 @@ import { serializeBody } from '../to-mdx.ts';
 export interface PreparedDocument {
   frontmatter: DocumentDraft['frontmatter'];
   body: string;
+  /** The slug its frontmatter asks for. */
+  slug?: string;
 }
 
 /** Bytes → prepared document and diagnostics. Pure, and small to pass between threads. */
@@ -15,5 +17,8 @@ export function prepareDocument(
   options: IngestOptions,
 ): { prepared?: PreparedDocument; messages: DossierMessage[] } {
   const { draft, messages } = ingestDocument(bytes, source, options);
-  return { prepared: draft && { frontmatter: draft.frontmatter, body: serializeBody(draft.body) }, messages };
+  return {
+    prepared: draft && { frontmatter: draft.frontmatter, body: serializeBody(draft.body), ...(draft.slug && { slug: draft.slug }) },
+    messages,
+  };
 }

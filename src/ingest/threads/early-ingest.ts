@@ -26,7 +26,7 @@ const STARTED = Symbol.for('dossier.started-ingest');
 const slot = globalThis as { [STARTED]?: StartedIngest };
 
 const keyOf = (options: Options): string =>
-  JSON.stringify([resolve(options.documentsDir), resolve(options.entriesDir), options.defaultLanguage]);
+  JSON.stringify([resolve(options.documentsDir), resolve(options.entriesDir), options.defaultLanguage, options.folderSections !== false]);
 
 export function startIngest(options: Options): void {
   const early: DossierMessage[] = [];
