@@ -191,7 +191,7 @@ async function readFolderDescriptions(
   files: readonly FoundFile[],
   report: (message: DossierMessage) => void,
 ): Promise<Record<string, DescribedFolder>> {
-  const folders: Record<string, DescribedFolder> = {};
+  const folders: Record<string, DescribedFolder> = Object.create(null) as Record<string, DescribedFolder>;
   for (const file of files) {
     const collector = messageCollector(file.source);
     try {

@@ -92,15 +92,15 @@ export function readDocumentMeta(fields: ReadonlyMap<string, FrontmatterField>, 
   const meta: DocumentMeta = { extra: {} };
   for (const [key, { value, line }] of fields) {
     const normalized = key.toLowerCase().replace(/-/g, '_');
-    const reader = KEYS[normalized] ?? KEYS[normalized.replace(/_/g, '')];
+    const reader = readerFor(normalized) ?? readerFor(normalized.replace(/_/g, ''));
     if (!reader || value === null || value === undefined || value === '') {
-      if (!reader) meta.extra[key] = value;
+      if (!reader) keep(meta.extra, key, value);
       continue;
     }
     const expected = reader(value, meta);
     if (expected === undefined) continue;
     if (PATH_OR_URL.has(normalized) && typeof value === 'string') {
-      meta.extra[key] = value;
+      keep(meta.extra, key, value);
       continue;
     }
     report.warn(`Expected \`${key}\` to be ${expected}, found ${describe(value)}; the field is ignored`, 'invalid-frontmatter-field', line);
@@ -184,6 +184,15 @@ function setUrl(value: unknown, meta: DocumentMeta): string | undefined {
   if (typeof value !== 'string' || !/^https?:\/\/[^\s/]+\.[^\s]*$/i.test(value.trim())) return 'an http(s) address';
   meta.sourceUrl ??= value.trim();
   return undefined;
+}
+
+function readerFor(key: string): Reader | undefined {
+  return Object.hasOwn(KEYS, key) ? KEYS[key] : undefined;
+}
+
+/** Sets a key as an own property, whatever its name (`__proto__` included). */
+function keep(extra: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(extra, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -22,7 +22,8 @@ const DATED_NAME = /^(\d{4})([-_.]?)(\d{2})\2(\d{2})(?:$|[-_.\s]+(.*)$)/;
 const YEAR = /^\d{4}$/;
 const MONTH_OR_DAY = /^\d{1,2}$/;
 // `02-setup`, `10_reference`, `3. Usage`: Docusaurus and many docs trees order by a number prefix.
-const NUMBERED = /^(\d{1,4})[-_.\s]+(.*\S.*)$/;
+// Up to three digits: a four-digit prefix is a year (`2023 report`), not an order.
+const NUMBERED = /^(\d{1,3})[-_.\s]+(.*\S.*)$/;
 // Names of a folder's own page: their title comes from the folder.
 const INDEX_NAMES = new Set(['index', 'readme', '_index']);
 // Jekyll's post folders: a post's categories are the folders above them, never these.
@@ -77,7 +78,7 @@ export function readDocumentPath(source: string): PathFacts {
 
   if (title === undefined) {
     const named = ownFolder ?? stem;
-    const numbered = NUMBERED.exec(named);
+    const numbered = DATED_NAME.test(named) ? null : NUMBERED.exec(named);
     if (numbered && !ownFolder) order = Number(numbered[1]);
     title = numbered ? nameToTitle(numbered[2]!) : ownFolder ? folderTitle(ownFolder) : stem;
   }

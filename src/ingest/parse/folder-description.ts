@@ -38,7 +38,7 @@ export function parseFolderDescription(text: string, source: string, report: Mes
     report.warn(
       `Expected a folder description (JSON or YAML), found a syntax error: ${error.message.split('\n')[0]}`,
       'invalid-folder-description',
-      lineCounter.linePos(error.pos[0]).line + 1,
+      lineCounter.linePos(error.pos[0]).line,
     );
     return {};
   }
@@ -49,7 +49,7 @@ export function parseFolderDescription(text: string, source: string, report: Mes
   const description: FolderDescription = {};
   for (const pair of document.contents.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
-    const line = lineCounter.linePos(isScalar(pair.key) ? (pair.key.range?.[0] ?? 0) : 0).line + 1;
+    const line = lineCounter.linePos(isScalar(pair.key) ? (pair.key.range?.[0] ?? 0) : 0).line;
     const value = pair.value === null ? null : (pair.value as { toJSON(): unknown }).toJSON();
     const problem = readKey(key, value, description);
     if (problem)

@@ -90,7 +90,9 @@ function readToml(block: string, lines: string[], report: MessageCollector): Map
   }
   const fields = new Map<string, FrontmatterField>();
   for (const [key, value] of Object.entries(table)) {
-    const at = lines.findIndex((line) => new RegExp(`^\\s*["']?${escapeRegExp(key)}["']?\\s*=`).test(line));
+    const name = escapeRegExp(key);
+    // `key = …`, or a table `[key]` / `[[key]]`.
+    const at = lines.findIndex((line) => new RegExp(`^\\s*(?:["']?${name}["']?\\s*=|\\[\\[?\\s*["']?${name}["']?\\s*\\]?\\])`).test(line));
     fields.set(key, { value: fromToml(value), line: at === -1 ? 1 : at + 2 });
   }
   return fields;

@@ -105,3 +105,70 @@ describe('parsePlainText on other layouts', () => {
     expect(parse('NEWS\u00a0/\u00a0US POLITICS\nTitle\nBody.').article.section).toEqual(['News', 'US Politics']);
   });
 });
+
+describe('parsePlainText: source lines and wire headers', () => {
+  test.each([
+    [
+      'a bare URL first line is the source, not the title',
+      'https://example.com/news/2023/07/14/harbour\nHarbour freight rebounds\n\nContainer traffic rose.\n',
+      { sourceUrl: 'https://example.com/news/2023/07/14/harbour', title: 'Harbour freight rebounds', section: [] },
+      ['Container traffic rose.'],
+    ],
+    [
+      'a short category line between the URL and the title is the section',
+      'https://example.com/a\nBUSINESS\nHarbour freight rebounds\n\nContainer traffic rose.\n',
+      { sourceUrl: 'https://example.com/a', title: 'Harbour freight rebounds', section: ['Business'] },
+      ['Container traffic rose.'],
+    ],
+    [
+      'an address in angle brackets',
+      '<https://example.com/a>\nTitle here\n\nBody.\n',
+      { sourceUrl: 'https://example.com/a', title: 'Title here' },
+      ['Body.'],
+    ],
+    [
+      'a sentence after the URL is the title, not a category',
+      'https://example.com/a\nLibrary extends its opening hours over the summer\n\nBody one.\n\nBody two.\n',
+      { title: 'Library extends its opening hours over the summer', section: [] },
+      ['Body one.', 'Body two.'],
+    ],
+    [
+      'wire-style header lines are metadata',
+      'Title: Rail strike called off\nAuthor: Staff reporter\nDate: 2024-02-03 18:40\nURL: https://wire.example.net/x\nTags: transport, labour\nCategory: Transport\n\nA planned strike was called off.\n',
+      {
+        title: 'Rail strike called off',
+        byline: 'Staff reporter',
+        published: '2024-02-03T18:40:00',
+        sourceUrl: 'https://wire.example.net/x',
+        tags: ['transport', 'labour'],
+        section: ['Transport'],
+      },
+      ['A planned strike was called off.'],
+    ],
+    [
+      'a Source: header that is an address is the source; one that is a name is the credit',
+      'Source: Reuters\nTitle: Markets calm\n\nBody.\n',
+      { title: 'Markets calm', credit: 'Reuters' },
+      ['Body.'],
+    ],
+  ])('%s', (_name, text, expected, body) => {
+    const { article, paragraphs, messages } = parse(text);
+    expect(article).toMatchObject(expected);
+    expect(paragraphs).toEqual(body);
+    expect(messages).toEqual([]);
+  });
+
+  test('a frontmatter title wins, and a first line that repeats it is not shown twice', () => {
+    const report = messageCollector('doc.txt');
+    expect(parsePlainText('Known title\n\nBody.\n', report, 'doc', 'Known title')).toMatchObject({ title: 'Known title', titleLine: 1 });
+    const other = parsePlainText('First line here\n\nBody.\n', report, 'doc', 'Known title');
+    expect(other.title).toBe('Known title');
+    expect(other.body.children.map((node) => plainText(node))).toEqual(['First line here', 'Body.']);
+  });
+
+  test('a Date: line with an impossible date is a warning on its line', () => {
+    const { article, messages } = parse('Title: A\nDate: 2023-02-30\n\nBody.\n');
+    expect(article.published).toBeUndefined();
+    expect(messages).toMatchObject([{ line: 2, ruleId: 'unparsed-date' }]);
+  });
+});

@@ -1,6 +1,6 @@
 import type { Paragraph, PhrasingContent, Root } from 'mdast';
 import type { Caption } from '../../content/entry-schema.ts';
-import { parsePrintedDate } from './dates.ts';
+import { parseWrittenDate } from './dates.ts';
 import type { MessageCollector } from '../message.ts';
 
 /** What a plain-text document says about itself, before site-wide fields (slug) are assigned. */
@@ -196,7 +196,7 @@ function isCategoryLine(line: Line, following: Line | undefined, linesLeft: numb
 }
 
 function parseDateOrWarn(printed: string, line: Line, report: MessageCollector): string | undefined {
-  const date = parsePrintedDate(printed);
+  const date = parseWrittenDate(printed);
   if (date === undefined) {
     report.warn(`Expected a date such as \`Jan 08, 2026 08:28 PM\`, found \`${printed}\``, 'unparsed-date', line.number);
   }
