@@ -12,6 +12,8 @@ declare module 'vitest' {
     readerSiteBase: BuiltSite;
     /** The documents shipped in content/documents. */
     shippedSite: BuiltSite;
+    /** Five folders in five real conventions (test/fixtures/folders): Jekyll, Hugo, Docusaurus, scraped news, wire copy. */
+    foldersSite: BuiltSite;
   }
 }
 
@@ -19,17 +21,21 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const reader = resolve(import.meta.dirname, 'fixtures/reader-site');
   // Side by side: each build is mostly one busy core.
-  const [site, readerSite, readerSiteBase, shippedSite] = await Promise.all([
+  const [site, readerSite, readerSiteBase, shippedSite, foldersSite] = await Promise.all([
     buildSite(resolve(import.meta.dirname, 'fixtures/site'), 'fixture-site'),
     buildSite(reader, 'reader-site'),
     buildSite(reader, 'reader-site-base', { basePath: '/docs/', siteUrl: 'https://example.org' }),
     buildSite(resolve(import.meta.dirname, '../content/documents'), 'shipped-site'),
+    buildSite(resolve(import.meta.dirname, 'fixtures/folders'), 'folders-site'),
   ]);
   project.provide('fixtureSite', site);
   project.provide('readerSite', readerSite);
   project.provide('readerSiteBase', readerSiteBase);
   project.provide('shippedSite', shippedSite);
+  project.provide('foldersSite', foldersSite);
   return async () => {
-    await Promise.all([site, readerSite, readerSiteBase, shippedSite].map((built) => rm(built.out, { recursive: true, force: true })));
+    await Promise.all(
+      [site, readerSite, readerSiteBase, shippedSite, foldersSite].map((built) => rm(built.out, { recursive: true, force: true })),
+    );
   };
 }

@@ -11,9 +11,9 @@ export { sectionName, sectionPath } from './sections.ts';
 export type Entry = CollectionEntry<'entries'>;
 
 /**
- * Newest first; undated documents after dated ones, by their order
- * (`sidebar_position`, `weight`) and then by title. Drafts only in
- * `npm run dev`. Loaded once per build.
+ * Newest first; undated documents after dated ones, by title (a section
+ * orders its own documents by their `order` first: sections.ts). Drafts only
+ * in `npm run dev`. Loaded once per build.
  */
 let cache: Promise<Entry[]> | undefined;
 export function getEntries(): Promise<Entry[]> {
@@ -28,9 +28,7 @@ const TITLES = new Intl.Collator('en', { numeric: true });
 
 export function compareEntries(a: Entry, b: Entry): number {
   const byDate = (b.data.published ?? '').localeCompare(a.data.published ?? '');
-  if (byDate !== 0) return byDate;
-  const byOrder = (a.data.order ?? Infinity) - (b.data.order ?? Infinity);
-  return byOrder !== 0 && !Number.isNaN(byOrder) ? byOrder : TITLES.compare(a.data.title, b.data.title);
+  return byDate !== 0 ? byDate : TITLES.compare(a.data.title, b.data.title);
 }
 
 /** What the folders say of their sections, by section path. */

@@ -20,5 +20,9 @@ test('at most five, and a tag on hundreds of documents says nothing', () => {
   const related = relatedEntries(many);
   expect(related.get('d0')).toEqual([]);
   const few = Array.from({ length: 9 }, (_, index) => doc(`f${index}`, [], ['rare']));
-  expect(relatedEntries(few).get('f4')!.map((other) => other.id)).toEqual(['f3', 'f5', 'f2', 'f6', 'f1']);
+  expect(
+    relatedEntries(few)
+      .get('f4')!
+      .map((other) => other.id),
+  ).toEqual(['f3', 'f5', 'f2', 'f6', 'f1']);
 });

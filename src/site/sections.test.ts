@@ -70,7 +70,10 @@ test('folders order their sections: position first, then names in natural number
   const { buildSectionTree, sectionKey } = await import('./sections.ts');
   const doc = (id: string, section: string[]) => ({ id, data: { section } });
   const documents = [doc('1', ['Part 10']), doc('2', ['Part 2']), doc('3', ['Appendix']), doc('4', ['Intro'])];
-  const details = new Map([[sectionKey(['Intro']), { position: 1 }], [sectionKey(['Appendix']), { position: 99, description: 'Extras.' }]]);
+  const details = new Map([
+    [sectionKey(['Intro']), { position: 1 }],
+    [sectionKey(['Appendix']), { position: 99, description: 'Extras.' }],
+  ]);
   const tree = buildSectionTree(documents, [], details);
   expect(tree.roots.map((node) => node.name)).toEqual(['Intro', 'Appendix', 'Part 2', 'Part 10']);
   expect(tree.byPath.get('appendix')!.meta).toEqual({ position: 99, description: 'Extras.' });

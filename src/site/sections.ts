@@ -3,7 +3,8 @@ import { slug } from 'github-slugger';
 /** What the section helpers need of a document. */
 export interface Sectioned {
   id: string;
-  data: { section: readonly string[] };
+  /** `order`: the document's position in its section (`sidebar_position`, `weight`), lower first. */
+  data: { section: readonly string[]; order?: number };
 }
 
 /** One section of the site: a node of the tree the section paths make. */
@@ -92,12 +93,18 @@ export function buildSectionTree<T extends Sectioned>(
     return node;
   };
 
-  const position = new Map<string, { node: SectionNode<T>; index: number }>();
   for (const document of documents) {
     const node = nodeFor(document.data.section);
-    position.set(document.id, { node, index: node.own.length });
     node.own.push(document);
     for (let ancestor: SectionNode<T> | undefined = node; ancestor; ancestor = ancestor.parent) ancestor.all.push(document);
+  }
+  // Within a section, as Hugo and Docusaurus order a docs tree: documents with
+  // an order first, by it; the others after, in site order (a stable sort).
+  const position = new Map<string, { node: SectionNode<T>; index: number }>();
+  for (const node of byPath.values()) {
+    if (node.own.some((document) => document.data.order !== undefined)) node.own.sort(byOrder);
+    if (node.all.some((document) => document.data.order !== undefined)) node.all.sort(byOrder);
+    node.own.forEach((document, index) => position.set(document.id, { node, index }));
   }
   const rank = new Map(order.map((name, index) => [name.toLocaleLowerCase('en'), index]));
   sortTree(roots, (node) => rank.get(sectionName(node.section).toLocaleLowerCase('en')) ?? Infinity);
@@ -133,6 +140,10 @@ export function ancestry<T extends Sectioned>(node: SectionNode<T>): SectionNode
 export function neighbours<T>(list: readonly T[], index: number, count: number): { items: T[]; start: number } {
   const start = Math.max(0, Math.min(index - Math.floor(count / 2), list.length - count));
   return { items: list.slice(start, start + count), start };
+}
+
+function byOrder(a: Sectioned, b: Sectioned): number {
+  return compareNumbers(a.data.order ?? Infinity, b.data.order ?? Infinity);
 }
 
 function compareNumbers(a: number, b: number): number {

@@ -5,7 +5,10 @@ describe('readDocumentPath', () => {
   test.each([
     // Dates at the start of the name, in the forms Jekyll and archives use.
     ['2023-07-14-harbour.md', { date: '2023-07-14', title: 'Harbour', folders: [] }],
-    ['_posts/2020-01-07-qa-what-it-is-like-to-be-on-the-board.md', { date: '2020-01-07', title: 'Qa what it is like to be on the board', folders: [] }],
+    [
+      '_posts/2020-01-07-qa-what-it-is-like-to-be-on-the-board.md',
+      { date: '2020-01-07', title: 'Qa what it is like to be on the board', folders: [] },
+    ],
     ['news/_posts/2020-01-07-launch.md', { date: '2020-01-07', title: 'Launch', folders: ['news'] }],
     ['1921-08-01_25.txt', { date: '1921-08-01', title: '1921-08-01_25', folders: [] }],
     ['20180420-budget-vote.txt', { date: '2018-04-20', title: 'Budget vote', folders: [] }],

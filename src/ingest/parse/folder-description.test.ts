@@ -16,14 +16,24 @@ describe('parseFolderDescription', () => {
       'docs/_category_.json',
       { title: 'Tutorial - Basics', position: 2, description: '5 minutes.' },
     ],
-    ["Docusaurus's _category_.yml", 'label: Extras\nposition: 3\ncollapsed: false\n', 'docs/_category_.yml', { title: 'Extras', position: 3, collapsed: false }],
+    [
+      "Docusaurus's _category_.yml",
+      'label: Extras\nposition: 3\ncollapsed: false\n',
+      'docs/_category_.yml',
+      { title: 'Extras', position: 3, collapsed: false },
+    ],
     [
       "Hugo's _index.md (TOML)",
       '+++\ntitle = "Reference"\nweight = 2\n+++\n\nEvery command, one page each.\n',
       'reference/_index.md',
       { title: 'Reference', position: 2, description: 'Every command, one page each.' },
     ],
-    ["Hugo's _index.md (YAML, description wins over text)", '---\ntitle: Guides\ndescription: How-tos.\n---\nText.\n', 'guides/_index.md', { title: 'Guides', description: 'How-tos.' }],
+    [
+      "Hugo's _index.md (YAML, description wins over text)",
+      '---\ntitle: Guides\ndescription: How-tos.\n---\nText.\n',
+      'guides/_index.md',
+      { title: 'Guides', description: 'How-tos.' },
+    ],
   ])('%s', (_name, text, source, expected) => {
     expect(parse(text, source)).toEqual({ description: expected, messages: [] });
   });

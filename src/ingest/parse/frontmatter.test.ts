@@ -25,7 +25,9 @@ describe('splitFrontmatter', () => {
   });
 
   test('reads TOML (+++), as Hugo writes it, dates as written', () => {
-    const { fields } = split('+++\ntitle = "Getting started"\nweight = 2\ndate = 2020-10-06T08:48:45+02:00\n[params]\n  icon = "gear"\n+++\nBody');
+    const { fields } = split(
+      '+++\ntitle = "Getting started"\nweight = 2\ndate = 2020-10-06T08:48:45+02:00\n[params]\n  icon = "gear"\n+++\nBody',
+    );
     expect(fields).toEqual({
       title: { value: 'Getting started', line: 2 },
       weight: { value: 2, line: 3 },
@@ -37,8 +39,16 @@ describe('splitFrontmatter', () => {
   test.each([
     ['a Markdown rule is not frontmatter', '---\n\nSome text\n\n---\n\nMore text\n', []],
     ['a document without a block', '# Title\n\nText\n', []],
-    ['an unclosed block is reported and read as text', '---\ntitle: Open\n\nText that never closes it\n', [{ line: 1, ruleId: 'unclosed-frontmatter' }]],
-    ['a YAML syntax error names its line, and the block is read as text', '---\ntitle: ok\ntags: [a, b\n---\nText\n', [{ line: 3, ruleId: 'invalid-frontmatter' }]],
+    [
+      'an unclosed block is reported and read as text',
+      '---\ntitle: Open\n\nText that never closes it\n',
+      [{ line: 1, ruleId: 'unclosed-frontmatter' }],
+    ],
+    [
+      'a YAML syntax error names its line, and the block is read as text',
+      '---\ntitle: ok\ntags: [a, b\n---\nText\n',
+      [{ line: 3, ruleId: 'invalid-frontmatter' }],
+    ],
     ['a TOML syntax error names its line', '+++\ntitle = "ok"\nweight = = 2\n+++\nText\n', [{ line: 3, ruleId: 'invalid-frontmatter' }]],
   ])('%s', (_name, text, messages) => {
     const result = split(text);
