@@ -224,6 +224,7 @@ describe('keyboard only', () => {
       'By date',
       'People quoted',
       'Culture 4',
+      'Notes 3',
       'Source 21',
       'Economy 8',
       '[Harbour freight rebounds as winter orders arrive early]',

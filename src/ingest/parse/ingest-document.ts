@@ -32,7 +32,8 @@ export interface IngestOptions {
 
 const LEAD_MIN_CHARACTERS = 20;
 
-export const MARKDOWN_EXTENSIONS = ['.md', '.markdown'] as const;
+// `.mdx` is read as Markdown whose code is left out (parse-markdown.ts).
+export const MARKDOWN_EXTENSIONS = ['.md', '.markdown', '.mdown', '.mkdn', '.mkd', '.mdx'] as const;
 export const TEXT_EXTENSIONS = ['.txt', '.text'] as const;
 
 /** Bytes of one document → draft entry and diagnostics. Pure: no I/O. */
@@ -48,7 +49,7 @@ export function ingestDocument(
   const meta = split.fields ? readDocumentMeta(split.fields, report) : undefined;
   const path = readDocumentPath(source);
   const article = isMarkdown(source)
-    ? parseMarkdownDocument(split.text, path.title, meta?.title)
+    ? parseMarkdownDocument(split.text, path.title, meta?.title, { mdx: source.toLowerCase().endsWith('.mdx'), report })
     : parsePlainText(split.text, report, path.title, meta?.title);
   const frontmatter = withKnown(describe(article, source, options), article, meta, path, options);
   return { draft: { frontmatter, body: article.body, ...(meta?.slug && { slug: meta.slug }) }, messages: report.messages };

@@ -1,5 +1,9 @@
-import type { Root, RootContent } from 'mdast';
+import type { Nodes, Parent, Root, RootContent } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { mdxFromMarkdown } from 'mdast-util-mdx';
+import { mdxjs } from 'micromark-extension-mdxjs';
 import { remark } from 'remark';
+import type { MessageCollector } from '../message.ts';
 import { toString } from 'mdast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
 import type { ParsedDocument } from './parse-text.ts';
@@ -22,8 +26,13 @@ function isSafeUrl(url: string): boolean {
  * whose URL could run code (`javascript:`, `data:`) become their plain text.
  * The first level-1 heading is the title.
  */
-export function parseMarkdownDocument(text: string, fallbackTitle: string, knownTitle?: string): ParsedDocument {
-  const body = remark().parse(text);
+export function parseMarkdownDocument(
+  text: string,
+  fallbackTitle: string,
+  knownTitle?: string,
+  options: { mdx?: boolean; report?: MessageCollector } = {},
+): ParsedDocument {
+  const body = options.mdx ? parseMdx(text, options.report) : remark().parse(text);
   visit(body, (node, index, parent) => {
     if (!parent || index === undefined) return;
     if (node.type === 'html') {
@@ -63,6 +72,45 @@ export function parseMarkdownDocument(text: string, fallbackTitle: string, known
     body.children.splice(headingIndex, 1);
   }
   return article;
+}
+
+/**
+ * An `.mdx` document as its readers see it: imports, exports and `{…}`
+ * expressions are code, never shown and never run; a component's children
+ * are kept in its place (`<Tabs><TabItem>Text</TabItem></Tabs>` → Text).
+ * Text that is not valid MDX is read as Markdown, with a warning.
+ */
+function parseMdx(text: string, report: MessageCollector | undefined): Root {
+  let tree: Root;
+  try {
+    tree = fromMarkdown(text, { extensions: [mdxjs()], mdastExtensions: [mdxFromMarkdown()] });
+  } catch (error) {
+    const place = (error as { line?: number }).line;
+    report?.warn(`Expected valid MDX, found ${(error as Error).message.split('\n')[0]}; read as Markdown`, 'invalid-mdx', place);
+    return remark().parse(text);
+  }
+  unwrapMdx(tree);
+  return tree;
+}
+
+const MDX_CODE = new Set(['mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression']);
+const MDX_ELEMENTS = new Set(['mdxJsxFlowElement', 'mdxJsxTextElement']);
+
+function unwrapMdx(node: Nodes): void {
+  if (!('children' in node)) return;
+  const children: Nodes[] = [];
+  for (const child of node.children as Nodes[]) {
+    if (MDX_CODE.has(child.type)) continue;
+    if (MDX_ELEMENTS.has(child.type)) {
+      const inner = child as unknown as Parent;
+      unwrapMdx(inner as Nodes);
+      children.push(...(inner.children as Nodes[]));
+      continue;
+    }
+    unwrapMdx(child);
+    children.push(child);
+  }
+  (node as Parent).children = children as Parent['children'];
 }
 
 /** The address a paragraph consists of, alone (`https://…` or `<https://…>`), if it is one. */
