@@ -67,7 +67,12 @@ export async function runIngest(options: IngestRunOptions): Promise<IngestSummar
   const documents = files.filter((file) => isDocument(file.source) && !isFolderDescription(file.source));
   for (const file of files) {
     if (!isDocument(file.source) && !isFolderDescription(file.source)) {
-      report({ reason: 'Not a document (expected .txt, .md or .mdx), skipped', file: file.source, ruleId: 'unsupported-file', fatal: false });
+      report({
+        reason: 'Not a document (expected .txt, .md or .mdx), skipped',
+        file: file.source,
+        ruleId: 'unsupported-file',
+        fatal: false,
+      });
     }
   }
   const folderSections = options.folderSections !== false;

@@ -49,6 +49,11 @@ describe('readDocumentMeta: the spellings of each generator', () => {
     expect(messages).toEqual([]);
   });
 
+  test('`name` is the title when no `title` is given (Bun and Mintlify docs), and is kept', () => {
+    expect(read({ name: 'Minifier' }).meta).toEqual({ title: 'Minifier', extra: { name: 'Minifier' } });
+    expect(read({ name: 'Short', title: 'The long title' }).meta.title).toBe('The long title');
+  });
+
   test('the first spelling of a field wins', () => {
     expect(read({ date: '2020-01-01', published: '2021-01-01', pubDate: '2022-01-01' }).meta.published).toBe('2020-01-01');
   });

@@ -105,6 +105,8 @@ export function readDocumentMeta(fields: ReadonlyMap<string, FrontmatterField>, 
     }
     report.warn(`Expected \`${key}\` to be ${expected}, found ${describe(value)}; the field is ignored`, 'invalid-frontmatter-field', line);
   }
+  // Some docs trees (Bun's, Mintlify's) name a page with `name`: a title when nothing else gives one.
+  if (meta.title === undefined && typeof meta.extra.name === 'string' && meta.extra.name.trim() !== '') meta.title = meta.extra.name.trim();
   return meta;
 }
 
