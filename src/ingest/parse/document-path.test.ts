@@ -17,6 +17,8 @@ describe('readDocumentPath', () => {
     ['2018/04/20/x.txt', { date: '2018-04-20', title: 'x', folders: [] }],
     ['world/2018/04/20/storm.txt', { date: '2018-04-20', title: 'storm', folders: ['world'] }],
     ['archive/2019/07/notes.txt', { title: 'notes', folders: ['archive'] }],
+    ['kaebyok/1920-06-25/1920-06-25_1.txt', { date: '1920-06-25', title: '1920-06-25_1', folders: ['kaebyok', '1920-06-25'] }],
+    ['issues/1921-08-01/25.txt', { date: '1921-08-01', title: '25', folders: ['issues', '1921-08-01'] }],
     // A dated folder is the post (Docusaurus: `2021-08-26-welcome/index.md`).
     ['blog/2021-08-26-welcome/index.md', { date: '2021-08-26', title: 'Welcome', folders: ['blog'] }],
     // No date: a name that is not a real date stays a name.

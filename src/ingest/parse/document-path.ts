@@ -76,6 +76,12 @@ export function readDocumentPath(source: string): PathFacts {
     }
   }
 
+  // A folder named by a date (`kaebyok/1920-06-25/x.txt`, one folder per issue) dates what it holds; it stays a section.
+  for (let index = folders.length - 1; index >= 0 && date === undefined; index--) {
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(folders[index]!);
+    if (match) date = calendarDate(Number(match[1]), Number(match[2]), Number(match[3]));
+  }
+
   if (title === undefined) {
     const named = ownFolder ?? stem;
     const numbered = DATED_NAME.test(named) ? null : NUMBERED.exec(named);
