@@ -17,7 +17,8 @@ export default defineConfig({
   // Pages render quickly and then wait on the disk (two writes each with the
   // incremental cache); rendering eight at a time keeps the main thread busy
   // (BENCHMARKS.md, "Why the code is as it is").
-  build: { concurrency: 8 },
+  // Stylesheets stay files, fetched once and cached, rather than inlined into every page.
+  build: { concurrency: 8, inlineStylesheets: 'never' },
   // Tests build fixture sites side by side; each keeps its own content-layer cache.
   cacheDir: process.env.DOSSIER_CACHE_DIR || './node_modules/.astro',
   vite: {

@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { makeCorpus } from './bench/make-corpus.ts';
 import { pageWeight, type PageWeight } from './bench/page-weight.ts';
 import { watchPeakMemory } from './bench/process-tree-memory.ts';
+import { relatedCost } from './bench/related-cost.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -156,6 +157,15 @@ const report = [
   '| documents | HTML | CSS | JS |',
   '|---:|---:|---:|---:|',
   ...weights.map((row) => `| ${row} |`),
+  '',
+  'Related documents (`src/site/related.ts`), one call over a synthetic archive, median of 5: near-linear if the time per document stays flat:',
+  '',
+  '| documents | time | per document |',
+  '|---:|---:|---:|',
+  ...[1000, 10000, 100000].map((size) => {
+    const ms = relatedCost(size);
+    return `| ${size.toLocaleString('en')} | ${ms.toFixed(0)} ms | ${((1000 * ms) / size).toFixed(1)} µs |`;
+  }),
 ].join('\n');
 console.log(report);
 

@@ -136,6 +136,8 @@ export const LIMITS = {
   quotesPage: 20,
   /** Documents around the current one in the sidebar. */
   sidebarNeighbours: 7,
+  /** Sections shown at one level of the sidebar, around the current one. */
+  sidebarSections: 15,
   /** Documents in the RSS feed. */
   feed: 50,
 } as const;
