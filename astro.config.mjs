@@ -2,6 +2,8 @@
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ingestIntegration } from './src/integrations/ingest.ts';
 import { pagefind } from './src/integrations/pagefind.ts';
 import { config, documentsDir, entriesDir } from './src/config.ts';
@@ -39,7 +41,8 @@ export default defineConfig({
   integrations: [
     mdx(),
     // sitemap-index.xml and sitemap-0.xml, every page but the 404 (robots.txt points to it).
-    sitemap({ filter: (page) => !/\/404\/?$/.test(page) }),
+    // Each article's <lastmod> is its document's last update (src/ingest/run-ingest.ts writes them).
+    sitemap({ filter: (page) => !/\/404\/?$/.test(page), serialize: withLastModified(join(entriesDir(), 'last-updated.json')) }),
     pagefind(),
     // Last, so that its summary is the build's last line; its ingest still runs before content sync.
     ingestIntegration({
@@ -52,3 +55,19 @@ export default defineConfig({
     }),
   ],
 });
+
+/**
+ * A sitemap serializer that dates each article page by the ingest's last-updated file, read once.
+ * @param {string} file
+ */
+function withLastModified(file) {
+  /** @type {Record<string, string> | undefined} */
+  let dates;
+  /** @param {import('@astrojs/sitemap').SitemapItem} item */
+  return (item) => {
+    dates ??= existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+    const slug = /\/articles\/([^/]+)\/$/.exec(new URL(item.url).pathname)?.[1];
+    const date = slug && dates?.[decodeURIComponent(slug)];
+    return date ? { ...item, lastmod: date.slice(0, 10) } : item;
+  };
+}

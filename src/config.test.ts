@@ -12,6 +12,7 @@ describe('resolveSiteConfig', () => {
       documentsDir: 'content/documents',
       sectionOrder: [],
       folderSections: true,
+      language: 'en',
     });
   });
 
@@ -45,7 +46,7 @@ describe('resolveSiteConfig', () => {
         - title (from dossier.config.ts): must not be empty, found " "
         - siteUrl (from the environment variable SITE_URL): must be a full http(s) URL such as https://example.org, found "example.org"
         - defaultLanguage (from dossier.config.ts): must be a BCP 47 language tag such as en or pt-BR, found "English"
-        - colour (from dossier.config.ts): unknown setting; the settings are title, description, siteUrl, basePath, defaultLanguage, documentsDir, sectionOrder, folderSections]
+        - colour (from dossier.config.ts): unknown setting; the settings are title, description, siteUrl, basePath, defaultLanguage, documentsDir, sectionOrder, folderSections, language, editUrl]
       `);
   });
 });

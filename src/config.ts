@@ -40,6 +40,21 @@ export const SiteConfigSchema = z.strictObject({
    * section line in the text, come first.
    */
   folderSections: z.boolean().default(true),
+  /**
+   * Language of the site's own words (menus, labels, dates), as a BCP 47 tag:
+   * `en`, `ko`, `zh`, `ja`, or any other with a file in src/i18n/locales/
+   * (env: `SITE_LANGUAGE`). Each document keeps its own language on its text.
+   */
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 language tag such as en or ko')
+    .default('en'),
+  /**
+   * Where a document's source can be edited: the document's path below the
+   * documents folder is appended (`https://github.com/org/repo/edit/main/content/documents/`).
+   * Pages show "Edit this document" when it is set (env: `EDIT_URL`).
+   */
+  editUrl: z.url({ protocol: /^https?$/, error: 'must be a full http(s) URL ending in the documents folder' }).optional(),
 });
 export type SiteConfig = z.output<typeof SiteConfigSchema>;
 export type SiteConfigInput = z.input<typeof SiteConfigSchema>;
@@ -55,6 +70,8 @@ const ENV_OVERRIDES = [
   ['BASE_PATH', 'basePath'],
   ['SEEDS_DIR', 'documentsDir'],
   ['DOCUMENTS_DIR', 'documentsDir'],
+  ['SITE_LANGUAGE', 'language'],
+  ['EDIT_URL', 'editUrl'],
 ] as const;
 
 export class SiteConfigError extends Error {
@@ -118,7 +135,9 @@ export const SITE = {
   /** Sections named here come first, in this order (`Source / Economy`); the others follow, A to Z. */
   sectionOrder: config.sectionOrder,
   /** Language of the site's own words (menus, labels), whatever the documents' languages. */
-  language: 'en',
+  language: config.language,
+  /** Prefix of a document's edit link, when the site has one. */
+  editUrl: config.editUrl,
 } as const;
 
 /**

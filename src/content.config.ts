@@ -3,6 +3,7 @@ import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { join } from 'node:path';
 import { EntryFrontmatterSchema, SectionMetaSchema } from './content/entry-schema.ts';
+import { lastUpdatedLoader } from './content/last-updated-loader.ts';
 import { sectionsLoader } from './content/sections-loader.ts';
 import { entriesDir } from './config.ts';
 import { generatedEntriesLoader } from './content/loader.ts';
@@ -19,6 +20,12 @@ const sections = defineCollection({
   schema: SectionMetaSchema,
 });
 
+/** When each entry's document was last updated (written by the ingest beside the entries). */
+const updates = defineCollection({
+  loader: lastUpdatedLoader({ file: join(entriesDir(), 'last-updated.json') }),
+  schema: z.object({ date: z.iso.datetime({ local: true }).or(z.iso.date()) }),
+});
+
 /** Hand-written MDX pages (components allowed), compiled by @astrojs/mdx. */
 const pages = defineCollection({
   loader: glob({ base: './content/pages', pattern: '**/*.{md,mdx}' }),
@@ -30,4 +37,4 @@ const pages = defineCollection({
   }),
 });
 
-export const collections = { entries, sections, pages };
+export const collections = { entries, sections, updates, pages };

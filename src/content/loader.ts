@@ -6,7 +6,11 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { CORE_SCHEMA, load } from 'js-yaml';
 import type { Quotation } from './entry-schema.ts';
 import { splitEntry, type EntryText } from './entry-file.ts';
-import { renderEntryBody, UnsafeEntryError } from './render-entry.ts';
+import { renderEntryBody, UnsafeEntryError, type RenderOptions } from './render-entry.ts';
+
+// Part of each stored entry's digest: a change to how entries render (bump it) or to the
+// render options re-renders the entries a cache kept, not only the ones whose text changed.
+const RENDERER = 'dossier-render-2';
 
 /**
  * Loads the entries the ingest generated and renders each one to HTML once,
@@ -15,7 +19,7 @@ import { renderEntryBody, UnsafeEntryError } from './render-entry.ts';
  * (BENCHMARKS.md, "Why the code is as it is").
  * Unchanged entries keep their stored HTML between builds (by digest).
  */
-export function generatedEntriesLoader(options: { base: string }): Loader {
+export function generatedEntriesLoader(options: { base: string } & RenderOptions): Loader {
   return {
     name: 'dossier-generated-entries',
     async load(context) {
@@ -23,7 +27,7 @@ export function generatedEntriesLoader(options: { base: string }): Loader {
       const names = await listEntries(base);
       const seen = new Set<string>();
       for (const name of names) {
-        const id = await loadEntry(context, base, name);
+        const id = await loadEntry(context, base, name, options);
         if (id) seen.add(id);
       }
       for (const id of context.store.keys()) if (!seen.has(id)) context.store.delete(id);
@@ -33,7 +37,7 @@ export function generatedEntriesLoader(options: { base: string }): Loader {
         if (!path.startsWith(base) || !path.endsWith('.mdx')) return;
         const name = path.slice(base.length + 1);
         if (event === 'unlink') context.store.delete(name.replace(/\.mdx$/, ''));
-        else if (event === 'add' || event === 'change') await loadEntry(context, base, name);
+        else if (event === 'add' || event === 'change') await loadEntry(context, base, name, options);
       });
     },
   };
@@ -48,9 +52,9 @@ async function listEntries(base: string): Promise<string[]> {
   }
 }
 
-function renderBody({ body, bodyLineOffset }: EntryText, quotations: Quotation[] | undefined, path: string) {
+function renderBody({ body, bodyLineOffset }: EntryText, quotations: Quotation[] | undefined, path: string, render: RenderOptions) {
   try {
-    return renderEntryBody(body, quotations);
+    return renderEntryBody(body, quotations, render);
   } catch (error) {
     if (error instanceof UnsafeEntryError && error.line !== undefined) {
       throw new Error(`${path}:${error.line + bodyLineOffset}: ${error.message}`, { cause: error });
@@ -60,13 +64,13 @@ function renderBody({ body, bodyLineOffset }: EntryText, quotations: Quotation[]
 }
 
 /** Reads, validates and renders one entry; returns its id, or undefined when it was refused. */
-async function loadEntry(context: LoaderContext, base: string, name: string): Promise<string | undefined> {
+async function loadEntry(context: LoaderContext, base: string, name: string, render: RenderOptions): Promise<string | undefined> {
   const id = name.replace(/\.mdx$/, '');
   const filePath = join(base, name);
   const relativePath = relative(fileURLToPath(context.config.root), filePath);
   // Synchronously: 10,000 small files, each read faster than a round trip through the thread pool.
   const text = readFileSync(filePath, 'utf8');
-  const digest = context.generateDigest(text);
+  const digest = context.generateDigest(`${RENDERER}\n${JSON.stringify(render)}\n${text}`);
   if (context.store.get(id)?.digest === digest) return id;
 
   const entry = splitEntry(text);
@@ -79,7 +83,7 @@ async function loadEntry(context: LoaderContext, base: string, name: string): Pr
     // test checks), eight times faster: it matters at 10,000 entries.
     const raw = load(entry.frontmatter, { schema: CORE_SCHEMA }) as Record<string, unknown>;
     const data = await context.parseData({ id, data: raw, filePath: relativePath });
-    const { html, headings } = renderBody(entry, (data as { quotations?: Quotation[] }).quotations, relativePath);
+    const { html, headings } = renderBody(entry, (data as { quotations?: Quotation[] }).quotations, relativePath, render);
     context.store.set({ id, data, digest, filePath: relativePath, rendered: { html, metadata: { headings } } });
     return id;
   } catch (error) {

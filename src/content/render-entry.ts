@@ -42,13 +42,46 @@ const addHeadingIds = rehypeSlug();
  * module: that is what makes large sites build fast. Any code node refuses
  * the entry.
  */
-export function renderEntryBody(body: string, quotations: readonly Quotation[] = []): RenderedBody {
+export interface RenderOptions {
+  /** The accessible name of a heading's link before the heading's text, in the site's language. */
+  headingLinkLabel?: string;
+}
+
+export function renderEntryBody(body: string, quotations: readonly Quotation[] = [], options: RenderOptions = {}): RenderedBody {
   const mdast = mdxToMdast(body) as MdastRoot;
   refuseCode(mdast);
   const hast = toHast(mdast) as HastRoot;
   addHeadingIds(hast);
   rehypeQuotations(quotations)(hast);
-  return { html: toHtml(hast), headings: collectHeadings(hast) };
+  const headings = collectHeadings(hast);
+  addHeadingLinks(hast, options.headingLinkLabel ?? 'Link to section');
+  return { html: toHtml(hast), headings };
+}
+
+/**
+ * A link to each heading, as Starlight's: it follows the heading (so the
+ * heading's own name stays its text), is named "Link to section: …", shows
+ * on hover and focus (styles in global.css), and search ignores it.
+ */
+function addHeadingLinks(tree: HastRoot, label: string): void {
+  tree.children = tree.children.flatMap((node) => {
+    if (node.type !== 'element' || !/^h[2-6]$/.test(node.tagName) || typeof node.properties.id !== 'string') return [node];
+    const link: Element = {
+      type: 'element',
+      tagName: 'a',
+      properties: { className: ['heading-link'], href: `#${node.properties.id}`, dataPagefindIgnore: true },
+      children: [
+        { type: 'element', tagName: 'span', properties: { ariaHidden: 'true' }, children: [{ type: 'text', value: '#' }] },
+        {
+          type: 'element',
+          tagName: 'span',
+          properties: { className: ['visually-hidden'] },
+          children: [{ type: 'text', value: `${label}: ${toString(node)}` }],
+        },
+      ],
+    };
+    return [{ type: 'element', tagName: 'div', properties: { className: ['heading-wrapper'] }, children: [node, link] }];
+  });
 }
 
 /**

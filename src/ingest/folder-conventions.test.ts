@@ -18,7 +18,13 @@ afterAll(() => rm(temporary, { recursive: true, force: true }));
 describe('folder conventions', () => {
   test.each(cases)('%s', async (name) => {
     const entries = join(temporary, name);
-    const summary = await runIngest({ documentsDir: join(FIXTURES, name), entriesDir: entries, defaultLanguage: 'en', parseThreads: 1 });
+    const summary = await runIngest({
+      documentsDir: join(FIXTURES, name),
+      entriesDir: entries,
+      defaultLanguage: 'en',
+      parseThreads: 1,
+      history: false,
+    });
     const files = (await readdir(entries)).filter((file) => !file.startsWith('.')).sort();
     for (const file of files) {
       await expect(await readFile(join(entries, file), 'utf8')).toMatchFileSnapshot(join(EXPECTED, name, file));

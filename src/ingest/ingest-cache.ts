@@ -10,6 +10,8 @@ export interface CachedDocument {
   title: string;
   /** The slug its frontmatter asks for. */
   slug?: string;
+  /** The date it says it was updated. */
+  updated?: string;
   /** File name of its entry. */
   entry: string;
   /** Its diagnostics, reported again on every run so that `--strict` keeps failing. */

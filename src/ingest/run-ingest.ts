@@ -9,6 +9,8 @@ import { isDocument, type IngestOptions } from './parse/ingest-document.ts';
 import { messageCollector, type DossierMessage } from './message.ts';
 import { isFolderDescription, parseFolderDescription, type FolderDescription } from './parse/folder-description.ts';
 import { sectionRecords, type DescribedFolder } from './section-records.ts';
+import { readGitHistory } from './git-history.ts';
+import { compareStrings } from '../utils/compare-strings.ts';
 import { handWrittenSlugs, planEntries } from './plan-entries.ts';
 import { prepareDocument, type PreparedDocument } from './parse/prepare-document.ts';
 import { prepareHere, preparePool, type PreparePool } from './threads/prepare-pool.ts';
@@ -21,6 +23,8 @@ const MAX_PARSE_WORKERS = 4;
 const MAX_IN_FLIGHT = 256;
 /** Beside the entries: what the site needs of each section beyond its name (src/content.config.ts). */
 export const SECTIONS_FILE = 'sections.json';
+/** Beside the entries: each entry's last-updated date (src/content.config.ts). */
+export const LAST_UPDATED_FILE = 'last-updated.json';
 
 type Prepared = Awaited<ReturnType<PreparePool['prepare']>>;
 
@@ -32,6 +36,8 @@ export interface IngestRunOptions {
   defaultLanguage: string;
   /** Folders are sections when a document names none (on unless set to false). */
   folderSections?: boolean;
+  /** Date each document by its last commit, from one `git log` (on unless set to false). */
+  history?: boolean;
   /** Called with each diagnostic as it is found. */
   onMessage?: (message: DossierMessage) => void;
   /** Called as documents are read: how many so far, of how many. */
@@ -50,6 +56,8 @@ export interface IngestSummary {
   removed: number;
   errors: number;
   warnings: number;
+  /** The documents' repository is a shallow clone: their last-updated dates stop at its oldest commit. */
+  shallowHistory?: boolean;
   messages: DossierMessage[];
 }
 
@@ -61,6 +69,9 @@ export async function runIngest(options: IngestRunOptions): Promise<IngestSummar
     options.onMessage?.(message);
   };
 
+  // The history is read while the documents are: one `git log`, on its own process.
+  const history = options.history === false ? Promise.resolve(undefined) : readGitHistory(options.documentsDir);
+  history.catch(() => {});
   // Only the frontmatter and the serialized body wait for slugs: not the tree, not the bytes.
   const drafts = new Map<string, PreparedDocument>();
   const files = await listFiles(options.documentsDir);
@@ -135,6 +146,7 @@ export async function runIngest(options: IngestRunOptions): Promise<IngestSummar
           hash,
           title: prepared.frontmatter.title,
           ...(prepared.slug && { slug: prepared.slug }),
+          ...(prepared.frontmatter.updated && { updated: prepared.frontmatter.updated }),
           entry: '',
           messages: found,
         });
@@ -158,7 +170,14 @@ export async function runIngest(options: IngestRunOptions): Promise<IngestSummar
     const bytes = await readFile(join(options.documentsDir, source));
     const { prepared, messages: found } = prepareDocument(bytes, source, ingestOptions);
     if (prepared) drafts.set(source, prepared);
-    next.set(source, { hash: cached.hash, title: cached.title, ...(cached.slug && { slug: cached.slug }), entry: '', messages: found });
+    next.set(source, {
+      hash: cached.hash,
+      title: cached.title,
+      ...(cached.slug && { slug: cached.slug }),
+      ...(prepared?.frontmatter.updated && { updated: prepared.frontmatter.updated }),
+      entry: '',
+      messages: found,
+    });
   }
 
   const wanted = new Map<string, string>();
@@ -178,6 +197,12 @@ export async function runIngest(options: IngestRunOptions): Promise<IngestSummar
   await mapConcurrent([...plan.write], FILE_CONCURRENCY, ([name, text]) => writeEntryAtomically(options.entriesDir, name, text));
   await mapConcurrent(plan.remove, FILE_CONCURRENCY, (name) => removeEntry(options.entriesDir, name));
   await writeEntryAtomically(options.entriesDir, SECTIONS_FILE, `${JSON.stringify(sectionRecords([...next.keys()], folders), null, 1)}\n`);
+  const repository = await history;
+  await writeEntryAtomically(
+    options.entriesDir,
+    LAST_UPDATED_FILE,
+    `${JSON.stringify(lastUpdated(next, repository?.lastCommit), null, 1)}\n`,
+  );
   await writeIngestCache(options.entriesDir, version, next);
 
   return {
@@ -187,8 +212,26 @@ export async function runIngest(options: IngestRunOptions): Promise<IngestSummar
     removed: plan.remove.length,
     errors: messages.filter((message) => message.fatal).length,
     warnings: messages.filter((message) => !message.fatal).length,
+    ...(repository?.shallow && { shallowHistory: true }),
     messages,
   };
+}
+
+/**
+ * Entry name → when its document was last updated: the date the document
+ * states (`Updated:`, frontmatter `updated`/`lastmod`), else its last commit,
+ * as the committer's local date and time.
+ */
+function lastUpdated(
+  documents: ReadonlyMap<string, CachedDocument>,
+  commits: ReadonlyMap<string, string> | undefined,
+): Record<string, string> {
+  const dates: [string, string][] = [];
+  for (const [source, document] of documents) {
+    const date = document.updated ?? commits?.get(source)?.slice(0, 19);
+    if (date && document.entry) dates.push([document.entry.replace(/\.mdx$/, ''), date]);
+  }
+  return Object.fromEntries(dates.sort(([a], [b]) => compareStrings(a, b)));
 }
 
 /** Reads each folder-description file (`_category_.json`, `_index.md`…): folder path → what it says. */

@@ -61,6 +61,11 @@ export function ingestIntegration(options: IngestIntegrationOptions): AstroInteg
         if (command !== 'build' && command !== 'dev') return;
         started = performance.now();
         summary = await ingest(logger, (message) => logger.warn(formatMessage(message)), 'worker');
+        if (summary.shallowHistory) {
+          logger.warn(
+            "The documents' repository is a shallow clone, so a document last changed before its oldest commit shows that commit's date as its last update. Clone with full history (actions/checkout: fetch-depth: 0).",
+          );
+        }
         if (command === 'build' && options.strict && summary.messages.length > 0) {
           throw new Error(`STRICT: the ingest reported ${summary.messages.length} diagnostics (see above); failing the build.`);
         }

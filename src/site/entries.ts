@@ -53,6 +53,13 @@ export function getPeople(): Promise<Person<Entry>[]> {
   return people;
 }
 
+let updates: Promise<Map<string, string>> | undefined;
+/** Entry id → when its document was last updated: as it states, or its last commit. */
+export function getLastUpdated(): Promise<Map<string, string>> {
+  updates ??= getCollection('updates').then((records) => new Map(records.map((record) => [record.id, record.data.date])));
+  return updates;
+}
+
 let tags: Promise<Tag<Entry>[]> | undefined;
 export function getTags(): Promise<Tag<Entry>[]> {
   tags ??= getEntries().then(collectTags);
