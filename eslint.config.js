@@ -53,6 +53,12 @@ const boundaries = [
     from: ['./src/ingest', './src/content', './src/search/client', './src/site', './src/components', './src/pages'],
     message: 'src/search/build indexes built pages: it knows nothing of documents, entries or page code.',
   },
+  // The interface's words import nothing of the project.
+  {
+    target: './src/i18n',
+    from: ['./src/ingest', './src/content', './src/site', './src/search', './src/components', './src/integrations', './src/config.ts'],
+    message: 'src/i18n holds the words of each language: it imports nothing of the project.',
+  },
   // Small shared helpers import nothing of the project.
   {
     target: './src/utils',

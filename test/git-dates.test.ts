@@ -48,8 +48,12 @@ afterAll(async () => {
   await Promise.all([site, shallow].map((built) => built && rm(built.out, { recursive: true, force: true })));
 });
 
-const graph = (page: Root) => (JSON.parse(toString(select('script[type="application/ld+json"]', page)!)) as { '@graph': Record<string, unknown>[] })['@graph'];
-const text = (page: Root, selector: string) => toString(select(selector, page) ?? { type: 'root', children: [] }).replace(/\s+/g, ' ').trim();
+const graph = (page: Root) =>
+  (JSON.parse(toString(select('script[type="application/ld+json"]', page)!)) as { '@graph': Record<string, unknown>[] })['@graph'];
+const text = (page: Root, selector: string) =>
+  toString(select(selector, page) ?? { type: 'root', children: [] })
+    .replace(/\s+/g, ' ')
+    .trim();
 
 describe('last updated, from git', () => {
   test("each article shows its document's last commit, in its JSON-LD dateModified and the sitemap's lastmod", async () => {

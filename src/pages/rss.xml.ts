@@ -2,6 +2,7 @@ import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { absoluteUrl, articleHref, fileHref, getEntries, href, sectionName } from '../site/entries.ts';
 import { LIMITS, SITE } from '../config.ts';
+import { UI_LANGUAGE } from '../site/ui.ts';
 
 // The latest documents, newest first. Dates carry no zone in the documents;
 // RSS needs one, so they are given as printed, in UTC (as formatDate shows them).
@@ -20,7 +21,7 @@ export const GET: APIRoute = async ({ site }) => {
     })),
     // The feed names its own address, as feed readers and validators expect.
     xmlns: { atom: 'http://www.w3.org/2005/Atom' },
-    customData: `<language>${SITE.language}</language><atom:link href="${absoluteUrl(fileHref('rss.xml'), site)}" rel="self" type="application/rss+xml"/>`,
+    customData: `<language>${UI_LANGUAGE}</language><atom:link href="${absoluteUrl(fileHref('rss.xml'), site)}" rel="self" type="application/rss+xml"/>`,
     trailingSlash: true,
   });
 };

@@ -20,5 +20,5 @@ test('documents are grouped by the year and month they print, newest first; unda
 });
 
 test('months are named in English', () => {
-  expect(['01', '02', '12'].map(monthName)).toEqual(['January', 'February', 'December']);
+  expect(['01', '02', '12'].map((month) => monthName(month))).toEqual(['January', 'February', 'December']);
 });

@@ -25,8 +25,6 @@ export interface Archive<T extends Dated> {
   undated: T[];
 }
 
-const MONTH_NAMES = new Intl.DateTimeFormat('en', { month: 'long', timeZone: 'UTC' });
-
 /**
  * Documents (newest first) → years and months, newest first. Dates are read
  * as printed (`2026-01-08T20:28:00` is January 2026), never shifted by a zone.
@@ -58,7 +56,7 @@ export function buildArchive<T extends Dated>(documents: readonly T[]): Archive<
   };
 }
 
-/** `01` → `January`. */
-export function monthName(month: string): string {
-  return MONTH_NAMES.format(new Date(Date.UTC(2000, Number(month) - 1, 1)));
+/** `01` → `January`; in Korean `1월`. */
+export function monthName(month: string, language = 'en'): string {
+  return new Intl.DateTimeFormat(language, { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, Number(month) - 1, 1)));
 }

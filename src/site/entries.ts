@@ -2,11 +2,24 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildArchive, type Archive } from './archive.ts';
 import { collectPeople, type Person } from './people.ts';
 import { relatedEntries } from './related.ts';
-import { buildSectionTree, sectionKey, sectionPath, type SectionDetails, type SectionTree } from './sections.ts';
+import {
+  buildSectionTree,
+  sectionKey,
+  sectionName as baseSectionName,
+  sectionPath,
+  type SectionDetails,
+  type SectionTree,
+} from './sections.ts';
 import { collectTags, type Tag } from './tags.ts';
 import { SITE } from '../config.ts';
+import { t } from './ui.ts';
 
-export { sectionName, sectionPath } from './sections.ts';
+export { sectionPath } from './sections.ts';
+
+/** `Source / Economy`; the section of documents that have none is named in the site's language. */
+export function sectionName(section: readonly string[]): string {
+  return baseSectionName(section, t.unsorted);
+}
 
 export type Entry = CollectionEntry<'entries'>;
 
@@ -42,7 +55,7 @@ async function sectionDetails(): Promise<Map<string, SectionDetails>> {
 let tree: Promise<SectionTree<Entry>> | undefined;
 export function getSectionTree(): Promise<SectionTree<Entry>> {
   tree ??= Promise.all([getEntries(), sectionDetails()]).then(([entries, details]) =>
-    buildSectionTree(entries, SITE.sectionOrder, details),
+    buildSectionTree(entries, SITE.sectionOrder, details, t.unsorted),
   );
   return tree;
 }

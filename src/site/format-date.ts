@@ -1,11 +1,25 @@
 // Dates are stored as the document printed them, with no zone (see
 // src/ingest/parse/dates.ts); reading and printing them in UTC shows them unchanged.
-const DATE_TIME = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
-const DATE = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' });
+const formats = new Map<string, { date: Intl.DateTimeFormat; dateTime: Intl.DateTimeFormat }>();
 
-/** `2026-01-08T20:28:00` → `Jan 8, 2026, 8:28 PM`; `2026-01-08` → `Jan 8, 2026`. */
-export function formatDate(iso: string): string {
+/** In CJK languages the long style is the everyday one (`1921년 8월 1일`, `2026年1月8日`); in others, the medium one. */
+function formatsOf(language: string) {
+  let cached = formats.get(language);
+  if (!cached) {
+    const dateStyle = /^(ko|zh|ja)\b/i.test(language) ? 'long' : 'medium';
+    cached = {
+      date: new Intl.DateTimeFormat(language, { dateStyle, timeZone: 'UTC' }),
+      dateTime: new Intl.DateTimeFormat(language, { dateStyle, timeStyle: 'short', timeZone: 'UTC' }),
+    };
+    formats.set(language, cached);
+  }
+  return cached;
+}
+
+/** `2026-01-08T20:28:00` → `Jan 8, 2026, 8:28 PM`; `2026-01-08` → `Jan 8, 2026`; in Korean `2026년 1월 8일`. */
+export function formatDate(iso: string, language = 'en'): string {
   const hasTime = iso.includes('T');
   const date = new Date(hasTime ? `${iso}Z` : `${iso}T00:00:00Z`);
-  return (hasTime ? DATE_TIME : DATE).format(date);
+  const { date: dateOnly, dateTime } = formatsOf(language);
+  return (hasTime ? dateTime : dateOnly).format(date);
 }

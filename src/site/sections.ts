@@ -45,8 +45,8 @@ export function sectionPath(section: readonly string[]): string {
   return section.map((part) => slug(part) || '-').join('/');
 }
 
-export function sectionName(section: readonly string[]): string {
-  return section.length === 0 ? UNSORTED : section.join(' / ');
+export function sectionName(section: readonly string[], unsorted = UNSORTED): string {
+  return section.length === 0 ? unsorted : section.join(' / ');
 }
 
 export interface SectionTree<T extends Sectioned> {
@@ -69,6 +69,8 @@ export function buildSectionTree<T extends Sectioned>(
   documents: readonly T[],
   order: readonly string[] = [],
   details: ReadonlyMap<string, SectionDetails> = new Map(),
+  /** The name of the section of documents that have none, in the site's language. */
+  unsorted = UNSORTED,
 ): SectionTree<T> {
   const byPath = new Map<string, SectionNode<T>>();
   const roots: SectionNode<T>[] = [];
@@ -79,7 +81,7 @@ export function buildSectionTree<T extends Sectioned>(
     const parent = section.length > 1 ? nodeFor(section.slice(0, -1)) : undefined;
     const meta = details.get(sectionKey(section));
     const node: SectionNode<T> = {
-      name: section.at(-1) ?? UNSORTED,
+      name: section.at(-1) ?? unsorted,
       section,
       path,
       own: [],

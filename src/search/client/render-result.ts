@@ -40,7 +40,12 @@ function element<K extends keyof HTMLElementTagNameMap>(
  * matched words marked, and the headings inside the document that match.
  * Text in the document's language is marked with it (`lang="ko"`).
  */
-export function renderResult(data: ResultData, subResults: readonly SubResult[], uiLanguage: string): HTMLLIElement {
+export function renderResult(
+  data: ResultData,
+  subResults: readonly SubResult[],
+  uiLanguage: string,
+  matchingSections: string,
+): HTMLLIElement {
   const lang = data.language && data.language !== 'unknown' && data.language !== uiLanguage ? data.language : undefined;
   const title = element('a', 'search-result-link', data.meta.title || data.url);
   title.href = data.url;
@@ -51,7 +56,7 @@ export function renderResult(data: ResultData, subResults: readonly SubResult[],
   if (section) meta.append(element('span', 'search-result-section', section));
   const published = data.filters.published?.[0];
   if (published) {
-    const time = element('time', 'search-result-date', formatDate(published));
+    const time = element('time', 'search-result-date', formatDate(published, uiLanguage));
     time.dateTime = published;
     meta.append(time);
   }
@@ -66,7 +71,7 @@ export function renderResult(data: ResultData, subResults: readonly SubResult[],
   }
   if (subResults.length > 0) {
     const list = element('ul', 'search-result-headings');
-    list.setAttribute('aria-label', 'Matching sections');
+    list.setAttribute('aria-label', matchingSections);
     for (const sub of subResults) {
       const link = element('a', 'search-result-heading-link', sub.title);
       link.href = sub.url;

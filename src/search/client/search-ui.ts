@@ -20,12 +20,14 @@ export interface SearchUiOptions {
   highlightParam: string;
   /** Language of the site's own words: the dialog speaks it on every page. */
   uiLanguage: string;
+  /** The dialog's own words, in that language. */
+  words: { searchTheDocuments: string; close: string; matchingSections: string };
 }
 
 const EXCERPT_LENGTH = 24;
 const MAX_SUB_RESULTS = 3;
 
-export async function startSearchUi({ dialog, bundlePath, highlightParam, uiLanguage }: SearchUiOptions): Promise<Instance> {
+export async function startSearchUi({ dialog, bundlePath, highlightParam, uiLanguage, words }: SearchUiOptions): Promise<Instance> {
   const stylesheet = loadStylesheet(`${bundlePath}pagefind-component-ui.css`);
   const [, entry] = await Promise.all([
     import(/* @vite-ignore */ `${bundlePath}pagefind-component-ui.js`),
@@ -44,10 +46,10 @@ export async function startSearchUi({ dialog, bundlePath, highlightParam, uiLang
   });
   instance.setLanguage(uiLanguage);
   instance.setTranslations({
-    placeholder: 'Search the documents',
-    search_label: 'Search the documents',
+    placeholder: words.searchTheDocuments,
+    search_label: words.searchTheDocuments,
     // In this dialog Escape closes it (keeping the query), so the hint says so.
-    keyboard_clear: 'close',
+    keyboard_clear: words.close.toLocaleLowerCase(uiLanguage),
   });
 
   const dateOrder = merged.length > 0 ? lazy(() => fetchJson<DateOrder>(`${bundlePath}${DATE_ORDER_FILE}`)) : undefined;
@@ -87,7 +89,8 @@ export async function startSearchUi({ dialog, bundlePath, highlightParam, uiLang
   }
 
   const results = dialog.querySelector<ResultsElement>('pagefind-results')!;
-  results.resultTemplate = (data: ResultData) => renderResult(data, instance.getDisplaySubResults(data, MAX_SUB_RESULTS), uiLanguage);
+  results.resultTemplate = (data: ResultData) =>
+    renderResult(data, instance.getDisplaySubResults(data, MAX_SUB_RESULTS), uiLanguage, words.matchingSections);
 
   const sort = dialog.querySelector<HTMLSelectElement>('select[data-sort]')!;
   sort.addEventListener('change', async () => {
