@@ -199,6 +199,26 @@ describe('keyboard only', () => {
       };
     });
 
+  test('a link follows each heading: reached with Tab, shown when focused, named for its section, followed with Enter', async () => {
+    const { context, page } = await open(1280, 'light');
+    await go(page, pages['article-toc']!);
+    const link = page.locator('.heading-wrapper .heading-link').first();
+    expect(await link.evaluate((element) => getComputedStyle(element).opacity)).toBe('0');
+    // From the skip link's target, Tab walks the article until it reaches the first heading's link.
+    await page.locator('#content').focus();
+    let reached = false;
+    for (let step = 0; step < 30 && !reached; step++) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(() => document.activeElement?.classList.contains('heading-link') ?? false);
+    }
+    expect(reached).toBe(true);
+    expect(await focused(page)).toMatchObject({ text: '# Link to section: Sections', outline: true });
+    expect(await link.evaluate((element) => getComputedStyle(element).opacity)).toBe('1');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#sections');
+    await context.close();
+  });
+
   test('at 1280 px: the skip link comes first, then the sidebar can be walked and followed with Tab and Enter', async () => {
     const { context, page } = await open(1280, 'light');
     await go(page, pages.article!);
