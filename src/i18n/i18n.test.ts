@@ -1,5 +1,4 @@
 import { describe, expect, test } from 'vitest';
-import { formatDate } from '../site/format-date.ts';
 import { UI_LANGUAGES, uiLanguage, uiStrings } from './index.ts';
 
 describe('the interface in each language', () => {
@@ -36,14 +35,5 @@ describe('the interface in each language', () => {
     expect(uiLanguage('ko-KR')).toBe('ko');
     expect(uiStrings('fr').search).toBe('Search');
     expect(uiLanguage('fr')).toBe('en');
-  });
-
-  test.each([
-    ['en', '1921-08-01', 'Aug 1, 1921'],
-    ['ko', '1921-08-01', '1921년 8월 1일'],
-    ['zh', '2026-01-08', '2026年1月8日'],
-    ['ja', '2026-01-08', '2026年1月8日'],
-  ])('dates in %s: %s → %s', (language, iso, expected) => {
-    expect(formatDate(iso, language)).toBe(expected);
   });
 });
