@@ -212,7 +212,7 @@ describe('keyboard only', () => {
       reached = await page.evaluate(() => document.activeElement?.classList.contains('heading-link') ?? false);
     }
     expect(reached).toBe(true);
-    expect(await focused(page)).toMatchObject({ text: '# Link to section: Sections', outline: true });
+    expect(await focused(page)).toMatchObject({ text: '#Link to section: Sections', outline: true });
     expect(await link.evaluate((element) => getComputedStyle(element).opacity)).toBe('1');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.evaluate(() => location.hash)).toBe('#sections');
