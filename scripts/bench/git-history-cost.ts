@@ -24,7 +24,8 @@ export async function gitHistoryCost(size: number): Promise<number> {
       git('add', '-A');
       git('commit', '-q', '-m', `commit ${commit}`);
     }
-    for (let index = 0; index < size; index += 100) writeFileSync(join(repo, `folder-${index % 100}`, `document-${index}.txt`), 'Changed.\n');
+    for (let index = 0; index < size; index += 100)
+      writeFileSync(join(repo, `folder-${index % 100}`, `document-${index}.txt`), 'Changed.\n');
     git('commit', '-q', '-am', 'changes');
     const times: number[] = [];
     for (let run = 0; run < 3; run++) {
