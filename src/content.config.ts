@@ -3,8 +3,7 @@ import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { join } from 'node:path';
 import { EntryFrontmatterSchema, SectionMetaSchema } from './content/entry-schema.ts';
-import { lastUpdatedLoader } from './content/last-updated-loader.ts';
-import { sectionsLoader } from './content/sections-loader.ts';
+import { jsonFileLoader } from './content/json-file-loader.ts';
 import { entriesDir } from './config.ts';
 import { generatedEntriesLoader } from './content/loader.ts';
 
@@ -16,13 +15,22 @@ const entries = defineCollection({
 
 /** What the documents' folders say of their sections (written by the ingest beside the entries). */
 const sections = defineCollection({
-  loader: sectionsLoader({ file: join(entriesDir(), 'sections.json') }),
+  loader: jsonFileLoader({
+    name: 'dossier-sections',
+    file: join(entriesDir(), 'sections.json'),
+    records: (json) => (Array.isArray(json) ? json : []).map((record) => ({ id: JSON.stringify(record.section), data: record })),
+  }),
   schema: SectionMetaSchema,
 });
 
 /** When each entry's document was last updated (written by the ingest beside the entries). */
 const updates = defineCollection({
-  loader: lastUpdatedLoader({ file: join(entriesDir(), 'last-updated.json') }),
+  loader: jsonFileLoader({
+    name: 'dossier-last-updated',
+    file: join(entriesDir(), 'last-updated.json'),
+    // Entry id → the date its document was last updated (its own Updated:, else its last commit).
+    records: (json) => Object.entries(json && typeof json === 'object' ? json : {}).map(([id, date]) => ({ id, data: { date } })),
+  }),
   schema: z.object({ date: z.iso.datetime({ local: true }).or(z.iso.date()) }),
 });
 
