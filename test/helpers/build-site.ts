@@ -52,6 +52,22 @@ export async function buildSite(documentsDir: string, name: string, options: Bui
     ...options.env,
   });
   // What `npm run build` runs: the ingest first (src/integrations/ingest.ts), Pagefind last.
-  const build = await run(process.execPath, [BUILD, '--outDir', dist], { cwd: ROOT, env, maxBuffer: 64 * 1024 * 1024 });
+  const build = await runBuild(env, dist);
   return { out, dist, entries, build };
+}
+
+/**
+ * Astro writes its content-layer module files into the project's own `.astro/`
+ * through one fixed temporary name (`content-assets.mjs.tmp`), so two builds
+ * that sync content at the same moment can rename each other's file away.
+ * Only that failure is tried again, up to twice; any other fails the test.
+ */
+async function runBuild(env: NodeJS.ProcessEnv, dist: string, attempt = 1): Promise<{ stdout: string; stderr: string }> {
+  try {
+    return await run(process.execPath, [BUILD, '--outDir', dist], { cwd: ROOT, env, maxBuffer: 64 * 1024 * 1024 });
+  } catch (error) {
+    const output = String((error as { stderr?: string }).stderr ?? '');
+    if (attempt < 3 && /ENOENT[^\n]*\.astro\/content-(assets|modules)\.mjs\.tmp/.test(output)) return runBuild(env, dist, attempt + 1);
+    throw error;
+  }
 }
