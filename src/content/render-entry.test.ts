@@ -48,3 +48,24 @@ test('refuses code however deep it sits in the tree', () => {
     expect.objectContaining({ name: 'UnsafeEntryError', line: 4, message: expect.stringContaining('mdxJsxTextElement') }),
   );
 });
+
+describe('defence in depth, whatever the entry says', () => {
+  test.each([
+    ['a javascript: link becomes its text', '[click](javascript:alert(1))\n', '<p>click</p>'],
+    ['a scheme in capitals', '[click](JavaScript:alert(1))\n', '<p>click</p>'],
+    ['a data: image becomes its alt text', '![a cat](data:text/html,<script>alert(1)</script>)\n', '<p>a cat</p>'],
+    [
+      'a safe link stays a link',
+      '[site](https://example.org) and [here](#part)\n',
+      '<p><a href="https://example.org">site</a> and <a href="#part">here</a></p>',
+    ],
+  ])('%s', (_name, body, html) => {
+    expect(renderEntryBody(body).html).toBe(html);
+  });
+
+  test("a heading never takes one of the layout's ids, and every id stays unique", () => {
+    const { headings, html } = renderEntryBody('## Content\n\n## Content 1\n\n## Sidebar\n\n## Search dialog\n');
+    expect(headings.map((heading) => heading.slug)).toEqual(['content-2', 'content-1', 'sidebar-1', 'search-dialog-1']);
+    expect(html).not.toMatch(/id="(content|sidebar|search-dialog)"/);
+  });
+});

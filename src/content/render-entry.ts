@@ -8,6 +8,7 @@ import { mdxToMdast } from 'satteri';
 import { visit } from 'unist-util-visit';
 import type { Quotation } from './entry-schema.ts';
 import { rehypeQuotations } from './rehype-quotations.ts';
+import { isSafeUrl } from '../utils/safe-url.ts';
 
 export interface Heading {
   depth: number;
@@ -52,10 +53,60 @@ export function renderEntryBody(body: string, quotations: readonly Quotation[] =
   refuseCode(mdast);
   const hast = toHast(mdast) as HastRoot;
   addHeadingIds(hast);
+  keepLayoutIds(hast);
+  refuseUnsafeUrls(hast);
   rehypeQuotations(quotations)(hast);
   const headings = collectHeadings(hast);
   addHeadingLinks(hast, options.headingLinkLabel ?? 'Link to section');
   return { html: toHtml(hast), headings };
+}
+
+// The page's own ids (BaseLayout, Sidebar, Search, the article page): a heading
+// named "Content" or "Search" must not take them, or the skip link and
+// "On this page" would jump to the wrong element.
+const LAYOUT_IDS = new Set([
+  'content',
+  'sidebar',
+  'sidebar-sections',
+  'search-dialog',
+  'search-dialog-title',
+  'toc-heading',
+  'quoted-heading',
+  'related-heading',
+  'top',
+]);
+
+/** Renames a heading id the layout uses (`content` → `content-1`), keeping every id unique. */
+function keepLayoutIds(tree: HastRoot): void {
+  const used = new Set<string>();
+  visit(tree, 'element', (node: Element) => {
+    if (typeof node.properties.id === 'string') used.add(node.properties.id);
+  });
+  visit(tree, 'element', (node: Element) => {
+    const id = node.properties.id;
+    if (typeof id !== 'string' || !LAYOUT_IDS.has(id)) return;
+    let n = 1;
+    while (used.has(`${id}-${n}`) || LAYOUT_IDS.has(`${id}-${n}`)) n++;
+    node.properties.id = `${id}-${n}`;
+    used.add(node.properties.id);
+  });
+}
+
+/**
+ * Defence in depth: the ingest already turns unsafe links into text, but an
+ * entry from an old cache or edited by hand is checked again here. A link
+ * whose URL could run code (`javascript:`, `data:`) becomes its text, and
+ * such an image, its alt text.
+ */
+function refuseUnsafeUrls(tree: HastRoot): void {
+  visit(tree, 'element', (node: Element, index, parent) => {
+    if (!parent || index === undefined) return undefined;
+    const url = node.tagName === 'a' ? node.properties.href : node.tagName === 'img' ? node.properties.src : undefined;
+    if (typeof url !== 'string' || isSafeUrl(url)) return undefined;
+    const replacement = node.tagName === 'a' ? node.children : [{ type: 'text' as const, value: String(node.properties.alt ?? '') }];
+    parent.children.splice(index, 1, ...replacement);
+    return index;
+  });
 }
 
 /**

@@ -4,21 +4,10 @@ import { mdxFromMarkdown } from 'mdast-util-mdx';
 import { mdxjs } from 'micromark-extension-mdxjs';
 import { remark } from 'remark';
 import type { MessageCollector } from '../message.ts';
+import { isSafeUrl } from '../../utils/safe-url.ts';
 import { toString } from 'mdast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
 import type { ParsedDocument } from './parse-text.ts';
-
-const SAFE_SCHEMES = new Set(['http', 'https', 'mailto']);
-
-/**
- * A URL with no scheme is relative; one with a scheme must be a known-safe
- * one. Browsers drop tabs, newlines and other controls inside a URL
- * (`java\tscript:`), so the scheme is read with them removed.
- */
-function isSafeUrl(url: string): boolean {
-  const scheme = /^([a-z][a-z\d+.-]*):/i.exec(url.replace(/[\p{Cc}\s]/gu, ''));
-  return !scheme || SAFE_SCHEMES.has(scheme[1]!.toLowerCase());
-}
 
 /**
  * A Markdown document → article. Its Markdown is kept (headings, lists,
