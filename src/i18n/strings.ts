@@ -86,7 +86,9 @@ export interface UiStrings {
   // People
   peopleLede: (people: number) => string;
   noSpeakersYet: string;
-  personLede: (name: string, quotations: number, documents: number) => string;
+  /** `3 quotations in 2 documents`: a person's count, in the people index and on their page. */
+  quotationsIn: (quotations: number, documents: number) => string;
+  personLede: (quotations: number, documents: number) => string;
   // Tags
   tagsLede: (tags: number) => string;
   taggedTitle: (tag: string) => string;

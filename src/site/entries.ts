@@ -79,6 +79,11 @@ export function getTags(): Promise<Tag<Entry>[]> {
   return tags;
 }
 
+/** Whether any document has a tag: the sidebar links to the tags, and search filters by them. */
+export async function hasTags(): Promise<boolean> {
+  return (await getTags()).length > 0;
+}
+
 let related: Promise<Map<string, Entry[]>> | undefined;
 /** Up to five documents related to each, by shared tags, people quoted and section. */
 export function getRelated(): Promise<Map<string, Entry[]>> {

@@ -78,7 +78,8 @@ export default {
   monthYear: (month, year) => `${month} ${year}`,
   peopleLede: (people) => `Who said what: ${n(people, 'person', 'people')} quoted in the documents, by name`,
   noSpeakersYet: 'No document names the speaker of a quotation yet.',
-  personLede: (_name, quotations, documents) =>
+  quotationsIn: (quotations, documents) => `${n(quotations, 'quotation', 'quotations')} in ${n(documents, 'document', 'documents')}`,
+  personLede: (quotations, documents) =>
     `${n(quotations, 'quotation', 'quotations')} in ${n(documents, 'document', 'documents')}, newest first`,
   tagsLede: (tags) => `${n(tags, 'tag', 'tags')}, A to Z.`,
   taggedTitle: (tag) => `Tagged “${tag}”`,
