@@ -54,6 +54,9 @@ describe('a site in Korean', () => {
     expect(text(page, '.dateline time')).toBe('2026년 1월 8일 오후 8:28');
     expect(text(page, '.reading-time')).toMatch(/^\d+분 분량$/);
     expect(text(page, '.quoted h2')).toBe('이 문서에 인용된 사람');
+    const notes = (await readEntriesBySource(site.entries)).get('archive (old) & more/notes.md')!.slug;
+    const headings = await readPage(site.dist, `articles/${notes}/`);
+    expect(text(headings, '.heading-link .visually-hidden')).toMatch(/^이 부분으로 가는 링크: /);
   });
 
   test('the search dialog speaks Korean, and the feed says so', async () => {
