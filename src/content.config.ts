@@ -3,7 +3,7 @@ import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { join } from 'node:path';
 import { EntryFrontmatterSchema, SectionMetaSchema } from './content/entry-schema.ts';
-import { jsonFileLoader } from './content/json-file-loader.ts';
+import { jsonFilesLoader } from './content/json-file-loader.ts';
 import { entriesDir } from './config.ts';
 import { t } from './site/ui.ts';
 import { generatedEntriesLoader } from './content/loader.ts';
@@ -14,25 +14,23 @@ const entries = defineCollection({
   schema: EntryFrontmatterSchema,
 });
 
-/** What the documents' folders say of their sections (written by the ingest beside the entries). */
-const sections = defineCollection({
-  loader: jsonFileLoader({
-    name: 'dossier-sections',
-    file: join(entriesDir(), 'sections.json'),
-    records: (json) => (Array.isArray(json) ? json : []).map((record) => ({ id: JSON.stringify(record.section), data: record })),
+/**
+ * What the ingest writes beside the entries: `sections`, what the documents'
+ * folders say of their sections; `last-updated`, entry id → when its document
+ * was last updated (its own Updated:, else its last commit).
+ */
+const ingestData = defineCollection({
+  loader: jsonFilesLoader({
+    name: 'dossier-ingest-data',
+    files: {
+      sections: { file: join(entriesDir(), 'sections.json'), record: (json) => ({ sections: json ?? [] }) },
+      'last-updated': { file: join(entriesDir(), 'last-updated.json'), record: (json) => ({ dates: json ?? {} }) },
+    },
   }),
-  schema: SectionMetaSchema,
-});
-
-/** When each entry's document was last updated (written by the ingest beside the entries). */
-const updates = defineCollection({
-  loader: jsonFileLoader({
-    name: 'dossier-last-updated',
-    file: join(entriesDir(), 'last-updated.json'),
-    // Entry id → the date its document was last updated (its own Updated:, else its last commit).
-    records: (json) => Object.entries(json && typeof json === 'object' ? json : {}).map(([id, date]) => ({ id, data: { date } })),
+  schema: z.object({
+    sections: z.array(SectionMetaSchema).optional(),
+    dates: z.record(z.string(), z.iso.datetime({ local: true }).or(z.iso.date())).optional(),
   }),
-  schema: z.object({ date: z.iso.datetime({ local: true }).or(z.iso.date()) }),
 });
 
 /** Hand-written MDX pages (components allowed), compiled by @astrojs/mdx. */
@@ -46,4 +44,4 @@ const pages = defineCollection({
   }),
 });
 
-export const collections = { entries, sections, updates, pages };
+export const collections = { entries, ingestData, pages };

@@ -3,32 +3,33 @@ import { resolve } from 'node:path';
 import type { Loader } from 'astro/loaders';
 
 /**
- * Loads a JSON file the ingest writes beside the entries (what the folders
- * say of their sections, when each document was last updated), as records
- * of a collection, and reloads it in dev when the ingest rewrites it. A
- * missing file is an empty collection.
+ * Loads the JSON files the ingest writes beside the entries (what the folders
+ * say of their sections, when each document was last updated) as one record
+ * each, whatever they hold, and reloads one in dev when the ingest rewrites
+ * it. A missing file is its record's empty value. One record a file, always:
+ * Astro warns of a collection that is empty, which most sites' would be.
  */
-export function jsonFileLoader(options: {
+export function jsonFilesLoader(options: {
   name: string;
-  file: string;
-  /** The file's JSON → the collection's records. */
-  records: (json: unknown) => { id: string; data: Record<string, unknown> }[];
+  /** Record id → its file, and its record when the file holds `json` (undefined when missing). */
+  files: Record<string, { file: string; record: (json: unknown) => Record<string, unknown> }>;
 }): Loader {
   return {
     name: options.name,
     async load(context) {
-      const file = resolve(options.file);
-      const read = async (): Promise<void> => {
-        const json: unknown = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined;
-        context.store.clear();
-        for (const { id, data } of json === undefined ? [] : options.records(json)) {
-          context.store.set({ id, data: await context.parseData({ id, data }) });
-        }
+      const read = async (id: string): Promise<void> => {
+        const { file, record } = options.files[id]!;
+        const path = resolve(file);
+        const json: unknown = existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : undefined;
+        context.store.set({ id, data: await context.parseData({ id, data: record(json) }) });
       };
-      await read();
-      context.watcher?.add(file);
+      for (const id of Object.keys(options.files)) {
+        await read(id);
+        context.watcher?.add(resolve(options.files[id]!.file));
+      }
       context.watcher?.on('all', async (_event, path) => {
-        if (resolve(path) === file) await read();
+        const id = Object.keys(options.files).find((key) => resolve(options.files[key]!.file) === resolve(path));
+        if (id) await read(id);
       });
     },
   };

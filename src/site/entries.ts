@@ -1,4 +1,4 @@
-import { getCollection, type CollectionEntry } from 'astro:content';
+import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { buildArchive, type Archive } from './archive.ts';
 import { collectPeople, type Person } from './people.ts';
 import { relatedEntries } from './related.ts';
@@ -46,8 +46,8 @@ export function compareEntries(a: Entry, b: Entry): number {
 
 /** What the folders say of their sections, by section path. */
 async function sectionDetails(): Promise<Map<string, SectionDetails>> {
-  const records = await getCollection('sections');
-  return new Map(records.map(({ data }) => [sectionKey(data.section), data]));
+  const sections = (await getEntry('ingestData', 'sections'))?.data.sections ?? [];
+  return new Map(sections.map((section) => [sectionKey(section.section), section]));
 }
 
 // Every page reads these (the sidebar, above all), so each is computed once
@@ -69,7 +69,7 @@ export function getPeople(): Promise<Person<Entry>[]> {
 let updates: Promise<Map<string, string>> | undefined;
 /** Entry id → when its document was last updated: as it states, or its last commit. */
 export function getLastUpdated(): Promise<Map<string, string>> {
-  updates ??= getCollection('updates').then((records) => new Map(records.map((record) => [record.id, record.data.date])));
+  updates ??= (async () => new Map(Object.entries((await getEntry('ingestData', 'last-updated'))?.data.dates ?? {})))();
   return updates;
 }
 

@@ -20,7 +20,8 @@ export interface DocumentMeta {
   extra: Record<string, unknown>;
 }
 
-type Reader = (value: unknown, meta: DocumentMeta) => string | undefined;
+/** Undefined when read; else what was expected, or `partial` when only some of a list was left out. */
+type Reader = (value: unknown, meta: DocumentMeta) => string | { partial: string } | undefined;
 
 /**
  * The spellings of Jekyll, Hugo, Docusaurus, Starlight, VitePress and MkDocs,
@@ -103,7 +104,11 @@ export function readDocumentMeta(fields: ReadonlyMap<string, FrontmatterField>, 
       keep(meta.extra, key, value);
       continue;
     }
-    report.warn(`Expected \`${key}\` to be ${expected}, found ${describe(value)}; the field is ignored`, 'invalid-frontmatter-field', line);
+    const reason =
+      typeof expected === 'string'
+        ? `Expected \`${key}\` to be ${expected}, found ${describe(value)}; the field is ignored`
+        : `Expected every item of \`${key}\` to be ${expected.partial}; the others are kept`;
+    report.warn(reason, 'invalid-frontmatter-field', line);
   }
   // Some docs trees (Bun's, Mintlify's) name a page with `name`: a title when nothing else gives one.
   if (meta.title === undefined && typeof meta.extra.name === 'string' && meta.extra.name.trim() !== '') meta.title = meta.extra.name.trim();
@@ -155,7 +160,7 @@ function setSection(value: unknown, meta: DocumentMeta): string | undefined {
 }
 
 /** A list, or a comma-separated string; a tag that is not a text or a number is left out with a warning. */
-function setTags(value: unknown, meta: DocumentMeta): string | undefined {
+function setTags(value: unknown, meta: DocumentMeta): string | { partial: string } | undefined {
   const items = Array.isArray(value)
     ? value
     : typeof value === 'string'
@@ -166,7 +171,7 @@ function setTags(value: unknown, meta: DocumentMeta): string | undefined {
   if (!items) return 'a list of tags or a comma-separated text';
   const tags = items.filter((item) => typeof item === 'string' || typeof item === 'number').map((item) => String(item).trim());
   meta.tags = [...new Set([...(meta.tags ?? []), ...tags.filter(Boolean)])];
-  return items.length === tags.length ? undefined : 'a list of texts (a tag that is a list or a map is left out)';
+  return items.length === tags.length ? undefined : { partial: 'a text, found a list or a map, which is left out' };
 }
 
 function setLanguage(value: unknown, meta: DocumentMeta): string | undefined {
