@@ -20,8 +20,18 @@ export type Caption = z.infer<typeof CaptionSchema>;
 export const QuotationSchema = z.object({
   /** The quoted words, without their quotation marks. */
   text: z.string().min(1),
-  /** Who the text says spoke them, as named in the document; absent when it does not say. */
+  /**
+   * The person the text says spoke them, by the full name the document gives
+   * (`Blair said` after `Tony Blair` → `Tony Blair`); absent when it does not
+   * say, when the speaker is a group, or when two people share the name used.
+   */
   speaker: z.string().optional(),
+  /** The role the document gives the speaker: `Home Secretary`. */
+  role: z.string().optional(),
+  /** A group or role that is no person (`analysts at Barclays`, `the ministry`), as written. */
+  source: z.string().optional(),
+  /** True when this continues the previous quotation, which ran over a paragraph break. */
+  continued: z.literal(true).optional(),
   /** Index of the body paragraph that holds the quotation (0-based). */
   paragraph: z.number().int().nonnegative(),
 });

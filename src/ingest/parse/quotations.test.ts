@@ -13,12 +13,13 @@ describe('extractQuotations on the seed article', () => {
   const found = extractQuotations(seedParagraphs());
 
   // Hand-checked against the text, in document order.
-  const expected: [paragraph: number, speaker: string | undefined, text: string][] = [
-    // "Multiple South Korean business leaders told …": not a named person.
+  const expected: [paragraph: number, speaker: string | undefined, text: string, source?: string][] = [
+    // "Multiple South Korean business leaders told …": a group, not a named person.
     [
       1,
       undefined,
       'South Korean companies view China as a core strategic market and hope to discover new growth opportunities through in-depth cooperation with China.',
+      'Multiple South Korean business leaders',
     ],
     // "He said the meeting … " after "Lee Whan-chul, founder of …, told the Global Times".
     [
@@ -59,10 +60,17 @@ describe('extractQuotations on the seed article', () => {
     expect(found).toHaveLength(expected.length);
   });
 
+  test('finds its five speakers: four people and one group', () => {
+    expect(new Set(found.map((quotation) => quotation.speaker).filter(Boolean))).toEqual(
+      new Set(['Lee Whan-chul', 'Ahn Jung-hyun', 'Park Sun-kyung', 'Kim Jong-moon']),
+    );
+    expect(found.filter((quotation) => quotation.source !== undefined)).toHaveLength(1);
+  });
+
   test.each(expected.map((row, i) => [i, ...row] as const))(
     'quotation %i (paragraph %i) is spoken by %s',
-    (i, paragraph, speaker, text) => {
-      expect(found[i]).toEqual({ text, speaker, paragraph });
+    (i, paragraph, speaker, text, source) => {
+      expect(found[i]).toEqual({ text, speaker, source, paragraph });
       // An unknown speaker is left out, not written as an empty key.
       if (speaker === undefined) expect(found[i]).not.toHaveProperty('speaker');
     },
@@ -116,19 +124,23 @@ describe('extractQuotations on small cases', () => {
       ],
     ],
     ['pronoun with nobody to refer to', ['"Hello," he said.'], [{ text: 'Hello,', paragraph: 0 }]],
-    ['unnamed speaker after the quote', ['"We are worried," a spokesperson said.'], [{ text: 'We are worried,', paragraph: 0 }]],
+    [
+      'unnamed speaker after the quote',
+      ['"We are worried," a spokesperson said.'],
+      [{ text: 'We are worried,', source: 'a spokesperson', paragraph: 0 }],
+    ],
     [
       'unnamed speaker before the quote',
       ['The ministry said the rules had "nothing to do with trade" and "would stay."'],
       [
-        { text: 'nothing to do with trade', paragraph: 0 },
-        { text: 'would stay.', paragraph: 0 },
+        { text: 'nothing to do with trade', source: 'The ministry', paragraph: 0 },
+        { text: 'would stay.', source: 'The ministry', paragraph: 0 },
       ],
     ],
     [
       'an unnamed speaker is not replaced by a name from another sentence',
       ['Lee Min-ho said the plan works. Several officials told reporters that "it will fail."'],
-      [{ text: 'it will fail.', paragraph: 0 }],
+      [{ text: 'it will fail.', source: 'Several officials', paragraph: 0 }],
     ],
     [
       'a later quote in the same sentence shares the speaker',
@@ -146,7 +158,7 @@ describe('extractQuotations on small cases', () => {
     [
       'titles and places are not part of the name',
       ['Chinese President Xi Jinping said the ties were "at a new starting point."'],
-      [{ text: 'at a new starting point.', speaker: 'Xi Jinping', paragraph: 0 }],
+      [{ text: 'at a new starting point.', speaker: 'Xi Jinping', role: 'President', paragraph: 0 }],
     ],
     [
       'according to',
@@ -162,11 +174,11 @@ describe('extractQuotations on small cases', () => {
       ],
     ],
     [
-      'CJK brackets are quotes without a speaker',
+      'CJK brackets, a Chinese speech verb, and a pronoun',
       ['李明说：「我们会赢。」他补充道『没问题』。'],
       [
-        { text: '我们会赢。', paragraph: 0 },
-        { text: '没问题', paragraph: 0 },
+        { text: '我们会赢。', speaker: '李明', paragraph: 0 },
+        { text: '没问题', speaker: '李明', paragraph: 0 },
       ],
     ],
   ];

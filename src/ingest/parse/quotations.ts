@@ -1,105 +1,118 @@
 import type { Quotation } from '../../content/entry-schema.ts';
+import { hangulSubject, hanSubject, type CjkSubject } from './cjk-attribution.ts';
+import { indexNames, type NameIndex } from './name-index.ts';
+import { GROUP, isNameWord, isRoleOnly, isRunWord, parsePersonName } from './person-names.ts';
+import { findSpans, runOnSpan, type Span } from './quote-spans.ts';
 
 /**
  * Finds the quotations in an article's body paragraphs and, where the text
- * says so, who spoke each one.
+ * says so, who spoke each one: a person, resolved to the full name the
+ * document gives them (`Blair` → `Tony Blair`), or a group or role that is
+ * no person (`analysts`, `the ministry`).
  *
  * Everything works on bounded windows around quote marks and speech verbs,
  * and no regex can backtrack over more than one word, so time stays linear in
  * the input even for huge or malformed paragraphs.
  */
 
-/** Opening mark → closing mark. CJK brackets are quotes but get no speaker. */
-const PAIRS: Readonly<Record<string, string>> = {
-  '"': '"',
-  '“': '”',
-  '«': '»',
-  '「': '」',
-  '『': '』',
-};
-const CJK_OPENERS = new Set(['「', '『']);
-
-/** Speech verbs; participles take the subject of the verb before them. */
+/** Speech verbs (English, and a few of German and French); participles take the subject of the verb before them. */
 const VERB =
-  /\b(?:said|says|told|added|noted|emphasi[sz]ed|stressed|explained|stated|remarked|asked|wrote|argued|claimed|[Aa]ccording\s+to|saying|noting|adding|stressing|emphasi[sz]ing|explaining|stating|arguing|claiming)\b/g;
+  /(?<!\p{L})(?:said|says|told|tells|added|adds|noted|notes|warned|warns|insisted|insists|admitted|announced|replied|responded|continued|concluded|suggested|urged|declared|acknowledged|observed|commented|confirmed|maintained|predicted|recalled|conceded|emphasi[sz]ed|stressed|explained|explains|stated|remarked|asked|wrote|writes|argued|claimed|[Aa]ccording\s+to|saying|noting|adding|stressing|emphasi[sz]ing|explaining|stating|arguing|claiming|warning|insisting|sagte|sagt|erklärte|betonte|meinte|déclaré|affirmé|ajouté|expliqué|estimé|[Ss]elon)(?!\p{L})/gu;
 const PARTICIPLE = /ing$/;
 /** Verbs that can come before their subject: `"…," said Lee`. Not `told`: its object follows. */
-const INVERTIBLE = /^(?:said|says|added|noted|emphasi[sz]ed|stressed|explained|stated|remarked|asked|wrote|argued|claimed)$/;
-const PRONOUN = /^(?:he|she|they)$/i;
+const INVERTIBLE =
+  /^(?:said|says|added|adds|noted|warned|insisted|admitted|replied|responded|continued|concluded|suggested|urged|declared|acknowledged|observed|commented|confirmed|maintained|recalled|conceded|emphasi[sz]ed|stressed|explained|stated|remarked|asked|wrote|argued|claimed|sagte|sagt|erklärte|betonte|meinte|déclaré|affirmé|ajouté|expliqué|estimé)$/;
+const ACCORDING = /^(?:according|selon)/i;
+const PRONOUN = /^(?:he|she|they|er|sie|il|elle)$/i;
 /** Words that may sit between a subject and its verb: `Lee also said`, `She further noted`. */
-const ADVERB = /^(?:also|further|then|later|once|again|previously|recently|earlier|has|had|have|would|will|\p{Ll}+ly)$/u;
+const ADVERB = /^(?:also|further|then|later|once|again|previously|recently|earlier|has|had|have|would|will|a|\p{Ll}+ly)$/u;
+/** Words before a group noun that belong to it: `the`, `a`, `Multiple South Korean business`; not verbs or conjunctions. */
+const GROUP_MODIFIER =
+  /^(?!(?:that|which|who|and|but|or|as|when|while|because|if|after|before|since|so|than|then|has|have|had|is|are|was|were|be|been|will|would|could|should|may|might|can|not|said|told|says)$)[\p{L}-]+$/iu;
 /** A `.` after these does not end a sentence. */
 const ABBREVIATION =
   /^(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|Capt|No|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|\p{Lu})$/u;
+const HAN_OR_HANGUL = /[\p{Script=Han}\p{Script=Hangul}]/u;
 
-/** Capitalised words that open a run but are not part of a person's name. */
-const NOT_NAME_START = new Set(
-  (
-    'The A An In On At As For From By With Of To And But Or So Yet Then Also However Meanwhile Moreover Still ' +
-    'Multiple Several Many Some Both All Other Most Such It Its This That These Those There We Our You Your His Her Their ' +
-    'Mr Mrs Ms Dr Prof Professor President Vice Premier Prime Minister Deputy Chairman Chairwoman Chair Chief Executive ' +
-    'Director Founder Secretary General Ambassador Spokesperson Spokesman Spokeswoman Senator Governor Mayor Foreign Former ' +
-    'China Chinese South North East West Korea Korean Koreans Japan Japanese America American Europe European ' +
-    'Beijing Seoul Shanghai Washington Tokyo Global ' +
-    'Monday Tuesday Wednesday Thursday Friday Saturday Sunday ' +
-    'January February March April May June July August September October November December'
-  ).split(' '),
-);
-/** Words that make a capitalised run an organisation or a place rather than a person. */
-const ORGANISATION = new Set(
-  (
-    'Times News Daily Post Press Xinhua Reuters Bloomberg Ministry Office Center Centre Association University Institute ' +
-    'Institution Group Company Co Corp Corporation Inc Ltd Bank Agency Council Committee Department Government ' +
-    'Administration Party Province City Customs Bureau Commission Foundation Organization Organisation Union Network ' +
-    'Club Federation Authority Court Embassy Consulate'
-  ).split(' '),
-);
-
-interface Span {
-  open: number;
-  close: number;
-  text: string;
-  cjk: boolean;
+/** Who said a quotation, as the entry records it. */
+interface Who {
+  speaker?: string;
+  role?: string;
+  source?: string;
 }
 
 /** What a speech verb's subject turned out to be, before names are resolved. */
 type Subject =
-  { kind: 'name'; name: string; start: number } | { kind: 'pronoun'; start: number } | { kind: 'participle' | 'none'; start: number };
+  | { kind: 'name'; name: string; role?: string; start: number }
+  | { kind: 'group'; phrase: string; start: number }
+  | { kind: 'pronoun' | 'participle' | 'none'; start: number };
 
-/** A speech verb outside the quotes, with its resolved speaker (undefined: not a named person). */
+/** A speech verb outside the quotes, with who it names (undefined: nobody we can tell). */
 interface Attribution {
   /** Where the attribution begins (its subject, or the verb): for "right after the quote". */
   start: number;
   sentence: number;
-  speaker: string | undefined;
-}
-
-export function extractQuotations(paragraphs: readonly string[]): Quotation[] {
-  const quotations: Quotation[] = [];
-  if (!Array.isArray(paragraphs)) return quotations;
-  const document: DocumentState = { byFirst: new Map(), byLast: new Map(), current: undefined };
-  paragraphs.forEach((paragraph, index) => {
-    if (typeof paragraph !== 'string') return;
-    try {
-      quotations.push(...paragraphQuotations(paragraph, index, document));
-    } catch {
-      // A heuristic must never break the ingest; the paragraph just yields no quotations.
-    }
-  });
-  return quotations;
+  who: Who | undefined;
 }
 
 /** What carries over from paragraph to paragraph. */
 interface DocumentState {
-  /** Full names by their first and last word, so a bare `Lee` finds `Lee Whan-chul`. */
-  byFirst: Map<string, string>;
-  byLast: Map<string, string>;
-  /** The latest speaker, whom he/she/they refer to. */
-  current: string | undefined;
+  names: NameIndex;
+  /** The latest named speaker, and where: he/she/they refer to them, or to a person named since. */
+  current: { who: Who; paragraph: number; at: number } | undefined;
+  /** Where the attribution being resolved is. */
+  here?: { paragraph: number; at: number };
 }
 
-function paragraphQuotations(paragraph: string, index: number, document: DocumentState): Quotation[] {
-  const spans = findSpans(paragraph);
+/** A quotation found in one paragraph; `runsOn` when it continues into the next. */
+type Found = Quotation & { runsOn?: true; opensParagraph?: true };
+
+export function extractQuotations(paragraphs: readonly string[]): Quotation[] {
+  if (!Array.isArray(paragraphs)) return [];
+  const document: DocumentState = { names: indexNames(paragraphs), current: undefined };
+  const quotations: Found[] = [];
+  let chain: Found[] = []; // the pieces of a quotation that runs over several paragraphs
+  paragraphs.forEach((paragraph, index) => {
+    if (typeof paragraph !== 'string') return;
+    let found: Found[] = [];
+    try {
+      const next = paragraphs[index + 1];
+      found = paragraphQuotations(paragraph, index, document, typeof next === 'string' ? next : undefined);
+    } catch {
+      // A heuristic must never break the ingest; the paragraph just yields no quotations.
+    }
+    const first = found[0];
+    if (chain.length > 0 && first?.opensParagraph) chain.push(first);
+    if (chain.length > 0 && !(first?.opensParagraph && first.runsOn)) {
+      closeChain(chain);
+      chain = [];
+    }
+    const last = found.at(-1);
+    if (last?.runsOn && chain.at(-1) !== last) chain = [last];
+    quotations.push(...found);
+  });
+  closeChain(chain);
+  return quotations.map(({ runsOn: _runsOn, opensParagraph: _opens, ...quotation }) => quotation);
+}
+
+/** One quotation over several paragraphs has one speaker: the one its end names, else its start. */
+function closeChain(chain: Found[]): void {
+  if (chain.length < 2) return;
+  const said = [...chain].reverse().find((piece) => piece.speaker !== undefined || piece.source !== undefined);
+  const who: Who = { ...(said?.speaker !== undefined && { speaker: said.speaker }), ...(said?.role !== undefined && { role: said.role }), ...(said?.source !== undefined && { source: said.source }) };
+  chain.forEach((piece, i) => {
+    delete piece.speaker;
+    delete piece.role;
+    delete piece.source;
+    Object.assign(piece, who);
+    if (i > 0) piece.continued = true;
+  });
+}
+
+function paragraphQuotations(paragraph: string, index: number, document: DocumentState, next: string | undefined): Found[] {
+  const spans: (Span & { runsOn?: true })[] = findSpans(paragraph);
+  const tail = runOnSpan(paragraph, next, spans);
+  if (tail) spans.push({ ...tail, runsOn: true });
 
   // Speech verbs live in the gaps between quotes (gap k precedes quote k); a
   // verb inside a quote is part of what someone said, not an attribution.
@@ -109,7 +122,7 @@ function paragraphQuotations(paragraph: string, index: number, document: Documen
   let sentence = 0;
   for (let k = 0; k <= spans.length; k++) {
     const previous = spans[k - 1];
-    if (previous && /[.。]\s*$/.test(previous.text)) sentence++;
+    if (previous && /[.。!?！？]\s*$/u.test(previous.text)) sentence++;
     const from = previous ? previous.close + 1 : 0;
     const gap = paragraph.slice(from, spans[k]?.open ?? paragraph.length);
     const ends = sentenceEnds(gap);
@@ -118,78 +131,99 @@ function paragraphQuotations(paragraph: string, index: number, document: Documen
       while (e < ends.length && ends[e]! <= match.index) e++;
       const subject = findSubject(gap, e > 0 ? ends[e - 1]! : 0, match.index, match[0]);
       const here = sentence + e;
-      attributions.push({ start: from + subject.start, sentence: here, speaker: resolve(subject, here, attributions, document) });
+      document.here = { paragraph: index, at: from + subject.start };
+      attributions.push({ start: from + subject.start, sentence: here, who: resolve(subject, here, attributions, document) });
     }
     sentence += ends.length;
     gapEnd.push(attributions.length);
     if (k < spans.length) quoteSentence.push(sentence);
   }
 
-  const quotations: Quotation[] = [];
-  let previous: { sentence: number; speaker: string | undefined } | undefined;
+  const found: Found[] = [];
+  let previous: { sentence: number; who: Who | undefined } | undefined;
   spans.forEach((span, k) => {
-    let speaker: string | undefined;
-    if (span.cjk) {
+    let who: Who | undefined;
+    const before = paragraph.slice(k > 0 ? spans[k - 1]!.close + 1 : 0, span.open);
+    const after = paragraph.slice(span.close + 1, spans[k + 1]?.open ?? paragraph.length);
+    document.here = { paragraph: index, at: span.open };
+    if (isCjkContext(paragraph, span)) {
+      who = cjkSpeaker(before, after, document);
       previous = undefined;
     } else {
       const s = quoteSentence[k]!;
-      const after = attributions[gapEnd[k]!];
-      const before = attributions[gapEnd[k]! - 1];
-      const beforeInGap = gapEnd[k]! > (k > 0 ? gapEnd[k - 1]! : 0) ? before : undefined;
-      if (after && after.sentence === s && gapEnd[k + 1]! > gapEnd[k]! && isRightAfter(paragraph, span.close + 1, after.start)) {
+      const attributionAfter = attributions[gapEnd[k]!];
+      const attributionBefore = attributions[gapEnd[k]! - 1];
+      const beforeInGap = gapEnd[k]! > (k > 0 ? gapEnd[k - 1]! : 0) ? attributionBefore : undefined;
+      const interviewee = interviewSpeaker(before, document);
+      if (interviewee) {
+        // `Loach: "…"`.
+        who = interviewee;
+        previous = { sentence: s, who };
+      } else if (
+        attributionAfter &&
+        attributionAfter.sentence === s &&
+        gapEnd[k + 1]! > gapEnd[k]! &&
+        isRightAfter(paragraph, span.close + 1, attributionAfter.start)
+      ) {
         // 1. `"…," Lee said` — an attribution to someone unnamed counts too, and gives no speaker.
-        speaker = after.speaker;
-        previous = { sentence: s, speaker };
+        who = attributionAfter.who;
+        previous = { sentence: s, who };
       } else if (beforeInGap && beforeInGap.sentence === s) {
         // 2. `Park told the Global Times that she has observed a "…"`.
-        speaker = beforeInGap.speaker;
-        previous = { sentence: s, speaker };
+        who = beforeInGap.who;
+        previous = { sentence: s, who };
       } else if (previous && previous.sentence === s) {
         // `Lee said "A" and "B"`: B shares A's sentence, so A's speaker.
-        speaker = previous.speaker;
+        who = previous.who;
+      } else if (span.runsOn) {
+        // A quotation that runs on is attributed where it ends.
+        who = undefined;
       } else {
         // 3. The nearest speech verb elsewhere in the paragraph.
-        speaker = (before ?? after)?.speaker;
+        who = (attributionBefore ?? attributionAfter)?.who;
         previous = undefined;
       }
     }
-    quotations.push(speaker === undefined ? { text: span.text, paragraph: index } : { text: span.text, speaker, paragraph: index });
+    found.push({
+      text: span.text,
+      ...who,
+      paragraph: index,
+      ...(span.runsOn && { runsOn: true as const }),
+      ...(paragraph.slice(0, span.open).trim() === '' && { opensParagraph: true as const }),
+    });
   });
-  return quotations;
+  return found;
 }
 
-/** Pairs quote marks left to right; an opening mark with no closing mark after it is skipped. */
-function findSpans(paragraph: string): Span[] {
-  const spans: Span[] = [];
-  // Next position of each closing mark; -1 once there is none left. Caching
-  // it keeps a paragraph full of unmatched marks linear.
-  const nextClose = new Map<string, number>();
-  // Jump from opening mark to opening mark: most text holds none.
-  const openers = new RegExp(`[${Object.keys(PAIRS).join('')}]`, 'g');
-  let i = 0;
-  while (i < paragraph.length) {
-    openers.lastIndex = i;
-    const opening = openers.exec(paragraph);
-    if (!opening) break;
-    i = opening.index;
-    const closer = PAIRS[opening[0]]!;
-    let close = nextClose.get(closer);
-    if (close === undefined || (close !== -1 && close <= i)) {
-      close = paragraph.indexOf(closer, i + 1);
-      nextClose.set(closer, close);
-    }
-    if (close === -1) {
-      i++;
-      continue;
-    }
-    const text = paragraph.slice(i + 1, close);
-    if (text.trim() !== '') spans.push({ open: i, close, text, cjk: CJK_OPENERS.has(paragraph[i]!) });
-    i = close + 1;
-  }
-  return spans;
+/** A quotation in Chinese or Korean prose: the text on either side of its marks is Han or Hangul. */
+function isCjkContext(paragraph: string, span: Span): boolean {
+  const around = paragraph.slice(Math.max(0, span.open - 2), span.open) + paragraph.slice(span.close + 1, span.close + 3);
+  return HAN_OR_HANGUL.test(around) || (HAN_OR_HANGUL.test(span.text.slice(0, 2)) && !/[A-Za-z]/.test(around));
 }
 
-/** Offsets just past each sentence-ending mark in text that holds no quotes. */
+function cjkSpeaker(before: string, after: string, document: DocumentState): Who | undefined {
+  const subject: CjkSubject | undefined = hanSubject(before, after) ?? hangulSubject(before, after);
+  if (!subject) return undefined;
+  if (subject.kind === 'pronoun') return pronounReferent(document);
+  if (subject.kind === 'group') return { source: subject.phrase };
+  if (Array.from(subject.name).length >= 2) document.names.add(subject);
+  return named(subject.name, subject.role, document);
+}
+
+/** `Loach: "…"` or `Ken Loach: "…"` at the start of a sentence: an interview's speaker. */
+function interviewSpeaker(before: string, document: DocumentState): Who | undefined {
+  const match = /(?:^|[.!?]\s+)([^\s:.!?][^:.!?]{0,60}):\s*$/u.exec(before);
+  if (!match) return undefined;
+  const words = match[1]!.trim().split(/\s+/u);
+  if (words.length > 4 || !words.every((word) => isRunWord(word))) return undefined;
+  const person = parsePersonName(words);
+  if (!person) return undefined;
+  // One word before a colon is a speaker only when the document names that person in full (`Update:` is not).
+  if (!/\s/u.test(person.name) && !document.names.resolve(person.name)) return undefined;
+  return named(person.name, person.role, document);
+}
+
+/** Pairs quote marks are handled in quote-spans.ts; here, offsets just past each sentence end in text that holds no quotes. */
 function sentenceEnds(gap: string): number[] {
   const ends: number[] = [];
   for (const match of gap.matchAll(/[.!?](?=\s|$)|[。！？]/g)) {
@@ -213,25 +247,20 @@ function findSubject(gap: string, sentenceStart: number, verbAt: number, verb: s
   const none: Subject = { kind: 'none', start: verbAt };
   if (PARTICIPLE.test(verb)) return { kind: 'participle', start: verbAt };
   const following = gap.slice(verbAt + verb.length, verbAt + verb.length + 80);
-  if (/^according/i.test(verb)) {
-    const name = leadingName(following);
-    return name ? { kind: 'name', name, start: verbAt } : none;
-  }
+  if (ACCORDING.test(verb)) return leadingSubject(following, verbAt) ?? none;
   const windowStart = Math.max(sentenceStart, verbAt - 300);
   const before = gap.slice(windowStart, verbAt).trimEnd();
   if (/[\p{L}\p{N}]$/u.test(before)) {
-    // `Lee said`, `he said`, `Lee also said`; anything else (`the ministry said`) is nobody we can name.
+    // `Lee said`, `he said`, `Lee also said`, `analysts at Barclays said`.
     const subject = trailingSubject(before);
-    return subject ? { ...subject, start: windowStart + subject.start } : none;
+    if (subject) return { ...subject, start: windowStart + subject.start };
+    if (!INVERTIBLE.test(verb)) return none;
   }
   if (before.endsWith(',')) {
     const subject = appositiveSubject(before);
     if (subject) return { ...subject, start: windowStart + subject.start };
   }
-  if (INVERTIBLE.test(verb)) {
-    const name = leadingName(following);
-    if (name) return { kind: 'name', name, start: verbAt };
-  }
+  if (INVERTIBLE.test(verb)) return leadingSubject(following, verbAt) ?? none;
   return none;
 }
 
@@ -245,12 +274,12 @@ function appositiveSubject(before: string): Subject | undefined {
     const trimmed = chunk.trim();
     if (/^[\p{Ll}\p{N}(]/u.test(trimmed)) continue;
     const subject = trimmed === '' ? undefined : trailingSubject(chunk.trimEnd());
-    return subject && { ...subject, start: offset + 1 + subject.start };
+    return subject && subject.kind !== 'group' ? { ...subject, start: offset + 1 + subject.start } : undefined;
   }
   return undefined;
 }
 
-/** The pronoun or name that ends `text` (after skipping adverbs), with its offset. */
+/** The pronoun, name or group that ends `text` (after skipping adverbs), with its offset. */
 function trailingSubject(text: string): Subject | undefined {
   const words = [...text.slice(-160).matchAll(/\S+/g)];
   const shift = Math.max(0, text.length - 160);
@@ -259,61 +288,108 @@ function trailingSubject(text: string): Subject | undefined {
   if (i < 0) return undefined;
   if (PRONOUN.test(words[i]![0])) return { kind: 'pronoun', start: shift + words[i]!.index };
   let j = i;
-  while (j >= 0 && i - j < 8 && isNameWord(words[j]![0])) j--;
+  while (j >= 0 && i - j < 8 && isRunWord(words[j]![0])) j--;
   const run = words.slice(j + 1, i + 1);
-  const kept = personName(run.map((w) => w[0]));
-  if (!kept) return undefined;
-  return { kind: 'name', name: kept.name, start: shift + run[kept.skipped]!.index };
+  const preposition = j >= 0 && /^(?:at|of|for|from|with|in|by|to|close)$/.test(words[j]![0]);
+  if (run.length > 0 && !preposition) {
+    const person = parsePersonName(run.map((w) => w[0]));
+    if (person) return { kind: 'name', ...person, start: shift + run[run.length - person.name.split(' ').length]!.index };
+  }
+  const runWords = run.map((w) => w[0]);
+  if (run.length > 0 && !preposition && isRoleOnly(runWords)) {
+    // `the Home Secretary said`: a role with no name.
+    return groupPhrase(words, j + 1, i, shift);
+  }
+  if (run.length > 0 && !preposition && !(run.length === 1 && GROUP.test(runWords[0]!))) return undefined;
+  // A group, perhaps with a phrase after it: `analysts at Barclays`, `sources close to the minister`, `police`.
+  for (let g = Math.max(0, i - 6); g <= i; g++) {
+    if (g < i && /[,;:]$/.test(words[g]![0])) continue; // the phrase starts after any comma
+    if (words.slice(g, i).some((w) => /[,;:]$/.test(w[0]))) continue;
+    if (GROUP.test(words[g]![0].replace(/[,;:]$/, ''))) return groupPhrase(words, g, i, shift);
+  }
+  return undefined;
 }
 
-/** The name that opens `text`, as in `said Lee Whan-chul, founder of …`. */
-function leadingName(text: string): string | undefined {
+/** The group's words from `first` to `last`, with the words before that belong to it (`Multiple South Korean business leaders`). */
+function groupPhrase(words: readonly RegExpExecArray[], first: number, last: number, shift: number): Subject {
+  let start = first;
+  while (start > 0 && first - start < 4 && GROUP_MODIFIER.test(words[start - 1]![0])) start--;
+  const phrase = words
+    .slice(start, last + 1)
+    .map((w) => w[0])
+    .join(' ');
+  return { kind: 'group', phrase, start: shift + words[start]!.index };
+}
+
+/** The subject after an inverted verb or `according to`: `said Lee Whan-chul, founder of …`, `according to analysts`. */
+function leadingSubject(text: string, at: number): Subject | undefined {
   const run: string[] = [];
-  for (const [word] of text.matchAll(/\S+/g)) {
+  const words = [...text.matchAll(/\S+/g)].map(([word]) => word);
+  for (const word of words) {
     const bare = word.replace(/[,.;:!?)]+$/, '');
-    if (run.length >= 8 || !isNameWord(bare)) break;
+    if (run.length >= 8 || !isRunWord(bare)) break;
     run.push(bare);
     if (bare !== word) break;
   }
-  return personName(run)?.name;
+  const person = run.length > 0 ? parsePersonName(run) : undefined;
+  if (person) return { kind: 'name', ...person, start: at };
+  // `said the Home Secretary`, `according to analysts`, `said a spokesman for the firm`.
+  const phrase: string[] = [];
+  for (const word of words.slice(0, 6)) {
+    const bare = word.replace(/[,.;:!?)]+$/, '');
+    phrase.push(bare);
+    if (GROUP.test(bare) || isRoleOnly([bare])) return { kind: 'group', phrase: phrase.join(' '), start: at };
+    if (bare !== word || !/^(?:the|a|an|one|some|two|three|several|many|\p{L}+)$/u.test(bare)) break;
+  }
+  return undefined;
 }
 
-function isNameWord(word: string): boolean {
-  return word.length <= 30 && /^\p{Lu}[\p{L}'’-]*$/u.test(word) && /\p{Ll}/u.test(word) && !/['’]s$|-$/.test(word);
-}
-
-/** Drops leading titles and place words; refuses organisations and runs too long for a name. */
-function personName(words: readonly string[]): { name: string; skipped: number } | undefined {
-  let skipped = 0;
-  while (skipped < words.length && NOT_NAME_START.has(words[skipped]!)) skipped++;
-  const name = words.slice(skipped);
-  if (name.length === 0 || name.length > 4 || name.some((w) => ORGANISATION.has(w))) return undefined;
-  return { name: name.join(' '), skipped };
-}
-
-/** Turns a subject into a speaker, keeping the document's memory of names up to date. */
-function resolve(subject: Subject, sentence: number, earlier: readonly Attribution[], document: DocumentState): string | undefined {
+/** Turns a subject into who said it, keeping the document's memory of speakers up to date. */
+function resolve(subject: Subject, sentence: number, earlier: readonly Attribution[], document: DocumentState): Who | undefined {
   switch (subject.kind) {
     case 'pronoun':
-      return document.current;
+      return pronounReferent(document);
     case 'participle': {
       // `…," he said, noting that …` — the participle shares its sentence's speaker.
       const last = earlier.at(-1);
-      return last && last.sentence === sentence ? last.speaker : undefined;
+      return last && last.sentence === sentence ? last.who : undefined;
     }
     case 'none':
       return undefined;
-    case 'name': {
-      let name = subject.name;
-      const words = name.split(' ');
-      if (words.length === 1) {
-        name = document.byFirst.get(name) ?? document.byLast.get(name) ?? name;
-      } else {
-        document.byFirst.set(words[0]!, name);
-        document.byLast.set(words.at(-1)!, name);
-      }
-      document.current = name;
-      return name;
-    }
+    case 'group':
+      return { source: subject.phrase };
+    case 'name':
+      return named(subject.name, subject.role, document);
   }
+}
+
+/** A name as written → the person: a bare name becomes the full name the document gives, unless two people share it. */
+function named(name: string, role: string | undefined, document: DocumentState): Who | undefined {
+  let speaker: string | undefined = name;
+  if (!/\s/u.test(name) && Array.from(name).length <= (HAN_OR_HANGUL.test(name) ? 1 : 30)) {
+    const full = document.names.resolve(name);
+    if (full === null) speaker = undefined; // two people share it: attribute to neither
+    else if (full !== undefined) speaker = full;
+  }
+  if (speaker === undefined) {
+    document.current = undefined;
+    return undefined;
+  }
+  const who: Who = { speaker };
+  const knownRole = role ?? document.names.roleOf(speaker);
+  if (knownRole) who.role = knownRole;
+  const here = document.here ?? { paragraph: 0, at: 0 };
+  document.current = { who, ...here };
+  return who;
+}
+
+/**
+ * He, she or they: the latest speaker; before anyone has spoken, the latest
+ * person named in full (`Kevin Keegan resigned. "…," he said`).
+ */
+function pronounReferent(document: DocumentState): Who | undefined {
+  if (document.current) return document.current.who;
+  const here = document.here ?? { paragraph: 0, at: 0 };
+  const mention = document.names.mentionBefore(here.paragraph, here.at);
+  return mention && named(mention.name, undefined, document);
 }

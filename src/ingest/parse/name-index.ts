@@ -1,0 +1,115 @@
+import { isRunWord, nameKey, parsePersonName, type ParsedName } from './person-names.ts';
+
+/**
+ * The people one document names in full, so that a bare `Blair`, `Mr Blair`,
+ * `Sir Alex`, `Lee` or `习` resolves to the full name the document gives
+ * (`Tony Blair`, `Alex Ferguson`, `Lee Whan-chul`, `习近平`), in either name
+ * order, wherever in the document the full name comes.
+ */
+export interface NameIndex {
+  /** The full name a bare name stands for; `null` when two people share it; undefined when none. */
+  resolve(bare: string): string | null | undefined;
+  /** The role the document first gives a person: `Home Secretary`. */
+  roleOf(name: string): string | undefined;
+  /** Adds a full name met as a speaker (CJK names come only from there). */
+  add(person: ParsedName): void;
+  /** The last person named in full before this place (paragraph, offset): whom a pronoun may mean. */
+  mentionBefore(paragraph: number, offset: number): Mention | undefined;
+}
+
+export interface Mention {
+  name: string;
+  paragraph: number;
+  at: number;
+}
+
+/** A capitalised run of words, its trailing punctuation and possessive stripped. */
+const WORD = /\S+/g;
+const OPENING_PUNCTUATION = /^[("“‘'«„[]+/u;
+const CLOSING_PUNCTUATION = /(?:['’]s)?[)"”’'»,.;:!?\]]*$/u;
+
+export function indexNames(paragraphs: readonly string[]): NameIndex {
+  const byWord = new Map<string, Map<string, string>>(); // a name's first or last word → key → full name
+  const roles = new Map<string, string>();
+  const mentions: Mention[] = [];
+  let cursor = 0; // mentionBefore is asked in text order, so a cursor keeps it linear
+
+  const add = ({ name, role }: ParsedName): void => {
+    const words = wordsOf(name);
+    if (words.length < 2) return;
+    const key = nameKey(name);
+    if (role && !roles.has(key)) roles.set(key, role);
+    for (const word of new Set([words[0]!, words.at(-1)!])) {
+      const names = byWord.get(word) ?? new Map<string, string>();
+      // The fullest spelling wins: `Tony Blair` over `Blair` is given; among full ones, the longest.
+      const known = names.get(key);
+      if (known === undefined || known.length < name.length) names.set(key, name);
+      byWord.set(word, names);
+    }
+  };
+
+  paragraphs.forEach((paragraph, index) => {
+    if (typeof paragraph !== 'string') return;
+    let run: string[] = [];
+    let runAt = 0;
+    const flush = (): void => {
+      const person = run.length >= 2 ? parsePersonName(run) : undefined;
+      if (person && /\s/u.test(person.name)) {
+        add(person);
+        mentions.push({ name: person.name, paragraph: index, at: runAt });
+      }
+      run = [];
+    };
+    for (const { 0: token, index: at } of paragraph.slice(0, MAX_SCANNED).matchAll(WORD)) {
+      const opened = token.replace(OPENING_PUNCTUATION, '');
+      if (opened !== token) flush();
+      const word = opened.replace(CLOSING_PUNCTUATION, '');
+      if (word !== '' && isRunWord(word) && run.length < 8) {
+        if (run.length === 0) runAt = at;
+        run.push(word);
+      } else flush();
+      if (word !== opened) flush(); // punctuation ends the run
+    }
+    flush();
+  });
+
+  return {
+    add,
+    roleOf: (name) => roles.get(nameKey(name)),
+    mentionBefore(paragraph, offset) {
+      if (cursor > 0 && !isBefore(mentions[cursor - 1]!, paragraph, offset)) cursor = 0;
+      while (cursor < mentions.length && isBefore(mentions[cursor]!, paragraph, offset)) cursor++;
+      return mentions[cursor - 1];
+    },
+    resolve(bare) {
+      const names = byWord.get(bare);
+      if (!names || names.size === 0) return undefined;
+      const full = [...names.values()];
+      // `Tony Blair` and `Anthony Charles Lynton Blair`'s words are not a subset of each other: two people.
+      // `Alex Ferguson` and `Sir Alex Ferguson` are one (honorifics are gone already).
+      const distinct = full.filter((name) => !full.some((other) => other !== name && contains(other, name)));
+      return distinct.length === 1 ? distinct[0]! : null;
+    },
+  };
+}
+
+/** A paragraph past this length is scanned only this far for names: time stays linear, names come early. */
+const MAX_SCANNED = 20_000;
+
+/** Latin names split on spaces; a CJK name is its characters (family name first). */
+function wordsOf(name: string): string[] {
+  if (/\s/u.test(name)) return name.split(/\s+/u);
+  const characters = Array.from(name);
+  return /^[\p{Script=Han}\p{Script=Hangul}]+$/u.test(name) && characters.length >= 2 && characters.length <= 4
+    ? [characters[0]!, characters.slice(1).join('')]
+    : [name];
+}
+
+function isBefore(mention: Mention, paragraph: number, offset: number): boolean {
+  return mention.paragraph < paragraph || (mention.paragraph === paragraph && mention.at < offset);
+}
+
+function contains(longer: string, shorter: string): boolean {
+  const words = new Set(wordsOf(longer).map(nameKey));
+  return wordsOf(shorter).every((word) => words.has(nameKey(word)));
+}

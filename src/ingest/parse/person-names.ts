@@ -1,0 +1,133 @@
+/**
+ * What a run of capitalised words says about a person: the name, the role
+ * or honorific before it, or that it is no person at all (an organisation, a
+ * place, a group). Pure word lists and tests; no document state.
+ */
+
+/** Honorifics: dropped from the name, and not a role either. */
+const HONORIFIC = new Set('Mr Mr. Mrs Mrs. Ms Ms. Mx Dr Dr. Prof Prof. Sir Dame Lord Lady Madam Mme M. Herr Frau'.split(' '));
+
+/**
+ * Words that make a role when they come before a name (`Home Secretary Charles
+ * Clarke`, `Singer Joss Stone`): everything up to the last of them is the role.
+ */
+const ROLE = new Set(
+  (
+    'President Vice Premier Prime Minister Ministers Deputy Chancellor Secretary Chairman Chairwoman Chair Chief Executive ' +
+    'Director Founder Co-founder Ambassador Spokesperson Spokesman Spokeswoman Senator Governor Mayor Congressman ' +
+    'Congresswoman Representative Rep Sen Gov Commissioner Inspector Detective Superintendent Constable Sergeant Officer ' +
+    'Judge Justice Attorney Prosecutor Lawyer Counsel General Colonel Col Captain Capt Lieutenant Lt Major Admiral Commander ' +
+    'King Queen Prince Princess Pope Cardinal Archbishop Bishop Rev Reverend Father Rabbi Imam Sheikh Emir Sultan ' +
+    'Manager Coach Striker Midfielder Defender Goalkeeper Captain Player Singer Actor Actress Director Producer Author ' +
+    'Writer Novelist Poet Artist Designer Editor Correspondent Reporter Presenter Host Economist Analyst Professor ' +
+    'Scientist Researcher Doctor Surgeon Nurse Leader Chairperson Head Boss Treasurer Speaker Whip Peer MP MEP CEO CFO COO ' +
+    'Bundeskanzler Bundeskanzlerin Kanzler Kanzlerin Präsident Präsidentin Ministerin Président Présidente Ministre Premier ' +
+    'Presidente Ministro Sindaco Primo'
+  ).split(' '),
+);
+
+/** Capitalised words that open a sentence or a noun phrase but never a name. */
+const NOT_NAME = new Set(
+  (
+    'The A An In On At As For From By With Of To And But Or So Yet Then Also However Meanwhile Moreover Still When While ' +
+    'After Before If Although Though Because Since Until Once Now Here There This That These Those It Its We Our You Your ' +
+    'He She They His Her Their Him Them I My Me Us Multiple Several Many Some Both All Other Most Such Every Each No Not ' +
+    'Former Foreign Home Interior Defence Defense Finance Trade Health Education Justice Treasury Shadow Acting Senior Junior ' +
+    'China Chinese South North East West Korea Korean Koreans Japan Japanese America American Americans Europe European ' +
+    'Britain British UK US USA EU UN France French Germany German Italy Italian Spain Spanish Russia Russian India Indian ' +
+    'Beijing Seoul Shanghai Washington Tokyo London Paris Berlin Brussels Moscow Global International National Federal ' +
+    'Monday Tuesday Wednesday Thursday Friday Saturday Sunday ' +
+    'January February March April May June July August September October November December'
+  ).split(' '),
+);
+
+/** Words that make a capitalised run an organisation rather than a person. */
+const ORGANISATION = new Set(
+  (
+    'Times News Daily Post Press Xinhua Reuters Bloomberg Ministry Office Center Centre Association University Institute ' +
+    'Institution Group Company Co Corp Corporation Inc Ltd Plc PLC Bank Agency Council Committee Department Government ' +
+    'Administration Party Province City Customs Bureau Commission Foundation Organization Organisation Union Network ' +
+    'Club Federation Authority Court Embassy Consulate Parliament Congress Senate Assembly Police Army Navy Force Forces ' +
+    'Service Services Trust Fund Board League Cup Championship Festival Awards Academy School College Hospital Museum ' +
+    'Airlines Airways Motors Industries Holdings Partners Capital Securities Telecom Media Records Studios Pictures'
+  ).split(' '),
+);
+
+/** A place when it ends the run: `Downing Street`, `Central Park`. */
+const PLACE_END = new Set(
+  'Street Road Avenue Square Lane Bridge Hall House Palace Stadium Arena Airport Station Island Islands River Lake Mountain Mountains Valley Church Cathedral Hotel Theatre Theater Gallery Market Park Gardens Coast Bay Sea Ocean Peninsula Province County State States Kingdom Republic'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Nouns that name no one in particular: a quotation they speak stays a quotation,
+ * attributed to the group, but makes no person page.
+ */
+export const GROUP =
+  /^(?:analysts?|officials?|police|policemen|officers?|spokes(?:man|woman|person|people)|representatives?|company|companies|firm|ministry|ministries|department|government|authorities|sources?|experts?|economists?|investors?|traders?|observers?|critics?|residents?|witnesses?|researchers?|scientists?|doctors?|lawyers?|prosecutors?|campaigners?|activists?|protesters?|organi[sz]ers?|diplomats?|insiders?|aides?|executives?|managers?|staff|workers?|employees?|leaders?|members?|people|fans?|voters?|users?|customers?|statement|report|survey|study|agency|bank|group|union|council|committee|commission|court|club|team|board|regulators?|administration|embassy|white\s+house|kremlin|pentagon|observatory|secretary|minister|president|chairman|chief|director|judge|manager|coach)$/i;
+
+/** Words that may end a name: letters with an internal hyphen or apostrophe, capitalised, some lower case. */
+export function isNameWord(word: string): boolean {
+  return word.length <= 30 && /^\p{Lu}[\p{L}\p{M}'’-]*$/u.test(word) && /\p{Ll}/u.test(word) && !/['’]s$|-$/.test(word);
+}
+
+/** A word that can sit inside a name run though it is no name: honorifics with a dot, `MP`. */
+export function isRunWord(word: string): boolean {
+  return isNameWord(word) || HONORIFIC.has(word) || ROLE.has(word);
+}
+
+export interface ParsedName {
+  /** The person's name without role or honorific: `Charles Clarke`, or a bare `Clarke`. */
+  name: string;
+  /** The role printed before the name: `Home Secretary`. */
+  role?: string;
+}
+
+/**
+ * A run of capitalised words → the person it names, or undefined when it is an
+ * organisation, a place, or a role with no name (`the Home Secretary`).
+ */
+export function parsePersonName(words: readonly string[]): ParsedName | undefined {
+  let start = 0;
+  while (start < words.length && NOT_NAME.has(words[start]!) && !ROLE.has(words[start]!)) start++;
+  const run = words.slice(start);
+  let lastRole = -1;
+  run.forEach((word, i) => {
+    if (ROLE.has(word) || HONORIFIC.has(word)) lastRole = i;
+  });
+  const name = run.slice(lastRole + 1);
+  if (name.length === 0 || name.length > 4 || (name.length === 1 && GROUP.test(name[0]!))) return undefined;
+  if (name.some((word) => ORGANISATION.has(word) || NOT_NAME.has(word) || !isNameWord(word))) return undefined;
+  if (name.length > 1 && PLACE_END.has(name.at(-1)!)) return undefined;
+  const role = run
+    .slice(0, lastRole + 1)
+    .filter((word) => !HONORIFIC.has(word))
+    .join(' ');
+  return role === '' ? { name: name.join(' ') } : { name: name.join(' '), role: withoutLeadingArticle(role) };
+}
+
+/** True when a run is a role and nothing else: `Home Secretary`, `the Prime Minister`. */
+export function isRoleOnly(words: readonly string[]): boolean {
+  const run = words.filter((word) => !NOT_NAME.has(word) || ROLE.has(word));
+  return run.length > 0 && run.every((word) => ROLE.has(word) || HONORIFIC.has(word));
+}
+
+function withoutLeadingArticle(role: string): string {
+  return role.replace(/^(?:The|the)\s+/, '');
+}
+
+/**
+ * The key under which two spellings of one name meet: case, spacing, hyphens,
+ * dots and the accents of Latin, Greek and Cyrillic letters do not count
+ * (`Lee Whan-chul` = `Lee Whan Chul`, `José` = `Jose`). Other scripts keep
+ * their marks: Japanese voicing marks change the name.
+ */
+export function nameKey(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/(?<=[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}])\p{M}+/gu, '')
+    .normalize('NFC')
+    .toLocaleLowerCase('en')
+    .replace(/[\s\-‐‑.’'·・]+/gu, '');
+}
