@@ -1,16 +1,26 @@
 import { slug } from 'github-slugger';
 import type { Quotation } from '../content/entry-schema.ts';
+import { nameKey } from '../utils/name-key.ts';
 
 /** What the people index needs of a document. */
 export interface Quoting {
   id: string;
-  data: { quotations: readonly Quotation[] };
+  data: { quotations: readonly Quotation[]; published?: string };
 }
 
 /** One quotation, where it was said. */
 export interface QuoteRef<T extends Quoting> {
   quotation: Quotation;
   document: T;
+  /** The paragraphs that follow, when the quotation runs over paragraph breaks. */
+  more: string[];
+}
+
+/** A role the documents give a person, and the dates of the first and last document that gives it. */
+export interface PersonRole {
+  role: string;
+  first?: string;
+  last?: string;
 }
 
 /** A person the documents quote. */
@@ -23,31 +33,102 @@ export interface Person<T extends Quoting> {
   quotes: QuoteRef<T>[];
   /** Number of documents that quote them. */
   documents: number;
+  /** The roles the documents give them (`Home Secretary`), the commonest first. */
+  roles: PersonRole[];
+}
+
+/** A group or role that is no person (`analysts`, `the ministry`), with how often the documents quote it. */
+export interface UnnamedSource {
+  name: string;
+  quotations: number;
+  documents: number;
 }
 
 /**
  * Documents (in site order) → the people they quote, by name. Names that
- * only differ in case, spacing or punctuation (`Lee Whan-chul`, `Lee Whan
- * Chul`) are one person. Quotations with no speaker are left out.
+ * only differ in case, spacing, hyphens or accents (`Lee Whan-chul`, `Lee
+ * Whan Chul`, `José`, `Jose`) are one person. Quotations with no speaker are
+ * left out; a quotation that continues the one before joins it.
  */
 export function collectPeople<T extends Quoting>(documents: readonly T[]): Person<T>[] {
-  const bySlug = new Map<string, { quotes: QuoteRef<T>[]; names: Map<string, number>; documents: Set<string> }>();
+  interface Gathered {
+    quotes: QuoteRef<T>[];
+    names: Map<string, number>;
+    documents: Set<string>;
+    roles: Map<string, PersonRole & { count: number }>;
+  }
+  const byKey = new Map<string, Gathered>();
   for (const document of documents) {
+    let last: QuoteRef<T> | undefined;
     for (const quotation of document.data.quotations) {
+      if (quotation.continued && last) {
+        last.more.push(quotation.text);
+        continue;
+      }
+      last = undefined;
       const name = quotation.speaker?.replace(/\s+/gu, ' ').trim();
       if (!name) continue;
-      const key = slug(name);
+      const key = nameKey(name);
       if (key === '') continue;
-      const person = bySlug.get(key) ?? { quotes: [], names: new Map<string, number>(), documents: new Set<string>() };
-      person.quotes.push({ quotation, document });
+      const person: Gathered = byKey.get(key) ?? { quotes: [], names: new Map(), documents: new Set(), roles: new Map() };
+      last = { quotation, document, more: [] };
+      person.quotes.push(last);
       person.names.set(name, (person.names.get(name) ?? 0) + 1);
       person.documents.add(document.id);
-      bySlug.set(key, person);
+      if (quotation.role) noteRole(person.roles, quotation.role, document.data.published);
+      byKey.set(key, person);
     }
   }
-  return [...bySlug]
-    .map(([key, person]) => ({ name: commonest(person.names), slug: key, quotes: person.quotes, documents: person.documents.size }))
-    .sort((a, b) => a.name.localeCompare(b.name, 'en') || a.slug.localeCompare(b.slug));
+  const people = [...byKey.values()]
+    .map((person) => ({
+      name: commonest(person.names),
+      quotes: person.quotes,
+      documents: person.documents.size,
+      roles: [...person.roles.values()]
+        .sort((a, b) => b.count - a.count || a.role.localeCompare(b.role))
+        .map(({ count: _count, ...role }) => role),
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'en'));
+  // Two people whose names slug alike (`Lee Ji-eun`, `Lee Ji Eun` would be one; `O'Neil`, `ONeil` too) get -2, -3….
+  const taken = new Map<string, number>();
+  return people.flatMap((person) => {
+    const base = slug(person.name);
+    if (base === '') return [];
+    const count = (taken.get(base) ?? 0) + 1;
+    taken.set(base, count);
+    return [{ ...person, slug: count === 1 ? base : `${base}-${count}` }];
+  });
+}
+
+/** The groups and roles quoted (`analysts`, `a spokesman for the company`), the most quoted first. */
+export function collectUnnamedSources(documents: readonly Quoting[]): UnnamedSource[] {
+  const byKey = new Map<string, { names: Map<string, number>; quotations: number; documents: Set<string> }>();
+  for (const document of documents) {
+    for (const quotation of document.data.quotations) {
+      if (quotation.source === undefined || quotation.continued) continue;
+      const name = quotation.source.replace(/\s+/gu, ' ').trim().replace(/^(?:the|a|an)\s+/iu, '');
+      const key = name.toLocaleLowerCase('en');
+      const source = byKey.get(key) ?? { names: new Map(), quotations: 0, documents: new Set<string>() };
+      source.names.set(name, (source.names.get(name) ?? 0) + 1);
+      source.quotations++;
+      source.documents.add(document.id);
+      byKey.set(key, source);
+    }
+  }
+  return [...byKey.values()]
+    .map((source) => ({ name: commonest(source.names), quotations: source.quotations, documents: source.documents.size }))
+    .sort((a, b) => b.quotations - a.quotations || a.name.localeCompare(b.name, 'en'));
+}
+
+function noteRole(roles: Map<string, PersonRole & { count: number }>, role: string, date: string | undefined): void {
+  const key = role.toLocaleLowerCase('en');
+  const known = roles.get(key) ?? { role, count: 0 };
+  known.count++;
+  if (date !== undefined) {
+    if (known.first === undefined || date < known.first) known.first = date;
+    if (known.last === undefined || date > known.last) known.last = date;
+  }
+  roles.set(key, known);
 }
 
 function commonest(names: Map<string, number>): string {

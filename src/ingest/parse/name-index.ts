@@ -1,4 +1,5 @@
-import { isRunWord, nameKey, parsePersonName, type ParsedName } from './person-names.ts';
+import { nameKey } from '../../utils/name-key.ts';
+import { isRunWord, parsePersonName, type ParsedName } from './person-names.ts';
 
 /**
  * The people one document names in full, so that a bare `Blair`, `Mr Blair`,
@@ -13,7 +14,9 @@ export interface NameIndex {
   roleOf(name: string): string | undefined;
   /** Adds a full name met as a speaker (CJK names come only from there). */
   add(person: ParsedName): void;
-  /** The last person named in full before this place (paragraph, offset): whom a pronoun may mean. */
+  /** True when the document treats a single capitalised word as a thing: `the Yukos board`, `Ofcom said it`. */
+  isOrganisation(word: string): boolean;
+  /** The first person named in full in the latest paragraph before this place that names one: whom a pronoun may mean. */
   mentionBefore(paragraph: number, offset: number): Mention | undefined;
 }
 
@@ -32,6 +35,7 @@ export function indexNames(paragraphs: readonly string[]): NameIndex {
   const byWord = new Map<string, Map<string, string>>(); // a name's first or last word → key → full name
   const roles = new Map<string, string>();
   const mentions: Mention[] = [];
+  const organisations = new Set<string>();
   let cursor = 0; // mentionBefore is asked in text order, so a cursor keeps it linear
 
   const add = ({ name, role }: ParsedName): void => {
@@ -60,6 +64,7 @@ export function indexNames(paragraphs: readonly string[]): NameIndex {
       }
       run = [];
     };
+    noteOrganisations(paragraph.slice(0, MAX_SCANNED), organisations);
     for (const { 0: token, index: at } of paragraph.slice(0, MAX_SCANNED).matchAll(WORD)) {
       const opened = token.replace(OPENING_PUNCTUATION, '');
       if (opened !== token) flush();
@@ -76,10 +81,14 @@ export function indexNames(paragraphs: readonly string[]): NameIndex {
   return {
     add,
     roleOf: (name) => roles.get(nameKey(name)),
+    isOrganisation: (word) => organisations.has(word),
     mentionBefore(paragraph, offset) {
       if (cursor > 0 && !isBefore(mentions[cursor - 1]!, paragraph, offset)) cursor = 0;
       while (cursor < mentions.length && isBefore(mentions[cursor]!, paragraph, offset)) cursor++;
-      return mentions[cursor - 1];
+      // The first person of the latest paragraph that names one: news puts the subject first.
+      let first = cursor - 1;
+      while (first > 0 && mentions[first - 1]!.paragraph === mentions[cursor - 1]!.paragraph) first--;
+      return mentions[first];
     },
     resolve(bare) {
       const names = byWord.get(bare);
@@ -103,6 +112,14 @@ function wordsOf(name: string): string[] {
   return /^[\p{Script=Han}\p{Script=Hangul}]+$/u.test(name) && characters.length >= 2 && characters.length <= 4
     ? [characters[0]!, characters.slice(1).join('')]
     : [name];
+}
+
+/** `the Bafta games awards`, `Yukos is confident of its right`, `Ofcom said it would`: words the text treats as things. */
+function noteOrganisations(paragraph: string, organisations: Set<string>): void {
+  for (const match of paragraph.matchAll(/\bthe (\p{Lu}[\p{L}-]+)(?=[\s,.;:]+[\p{Ll}\d])/gu)) organisations.add(match[1]!);
+  for (const match of paragraph.matchAll(/(?<![\p{L}\p{N}] ?)(\p{Lu}[\p{L}-]+)(?:['’]s)?(?: \p{Ll}+){0,3} (?:its?|itself)(?!\p{L})/gu)) {
+    organisations.add(match[1]!);
+  }
 }
 
 function isBefore(mention: Mention, paragraph: number, offset: number): boolean {

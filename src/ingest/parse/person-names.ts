@@ -1,3 +1,4 @@
+
 /**
  * What a run of capitalised words says about a person: the name, the role
  * or honorific before it, or that it is no person at all (an organisation, a
@@ -36,9 +37,19 @@ const NOT_NAME = new Set(
     'China Chinese South North East West Korea Korean Koreans Japan Japanese America American Americans Europe European ' +
     'Britain British UK US USA EU UN France French Germany German Italy Italian Spain Spanish Russia Russian India Indian ' +
     'Beijing Seoul Shanghai Washington Tokyo London Paris Berlin Brussels Moscow Global International National Federal ' +
+    'Having Being Speaking Asked Writing Talking Commenting Responding Describing Despite Following According Under Over ' +
+    'One Two Three Four Five Six Seven Eight Nine Ten Tories Conservatives Labour Democrats Republicans Liberals Greens ' +
+    'MPs MEPs Lords Commons Londoners Americans Australians Britons Europeans Scots Scot Welsh Irish Germans Italians ' +
     'Monday Tuesday Wednesday Thursday Friday Saturday Sunday ' +
     'January February March April May June July August September October November December'
   ).split(' '),
+);
+
+/** Words that never sit inside a name (`Mike Friday` and `Oliver Irish` are names; `Tony and` is not). */
+const FUNCTION_WORD = new Set(
+  'The A An In On At As For From By With Of To And But Or So Yet Then Also However It Its This That These Those There We Our You Your He She They His Her Their I My'.split(
+    ' ',
+  ),
 );
 
 /** Words that make a capitalised run an organisation rather than a person. */
@@ -49,7 +60,8 @@ const ORGANISATION = new Set(
     'Administration Party Province City Customs Bureau Commission Foundation Organization Organisation Union Network ' +
     'Club Federation Authority Court Embassy Consulate Parliament Congress Senate Assembly Police Army Navy Force Forces ' +
     'Service Services Trust Fund Board League Cup Championship Festival Awards Academy School College Hospital Museum ' +
-    'Airlines Airways Motors Industries Holdings Partners Capital Securities Telecom Media Records Studios Pictures'
+    'Airlines Airways Motors Industries Holdings Partners Capital Securities Telecom Media Records Studios Pictures ' +
+    'Nations Security Council Office Exchange Reserve Fed Treasury Commons Lords'
   ).split(' '),
 );
 
@@ -72,9 +84,24 @@ export function isNameWord(word: string): boolean {
   return word.length <= 30 && /^\p{Lu}[\p{L}\p{M}'’-]*$/u.test(word) && /\p{Ll}/u.test(word) && !/['’]s$|-$/.test(word);
 }
 
-/** A word that can sit inside a name run though it is no name: honorifics with a dot, `MP`. */
+/** An initial inside a name: `R.` in `R. Sridharan`. */
+const INITIAL = /^\p{Lu}\.$/u;
+/** Lower-case particles inside a name: `Jurgen den Hartog`, `Ludwig van Beethoven`, `Carlos da Silva`. */
+const PARTICLE = /^(?:de|den|der|van|von|da|di|du|del|della|dos|das|la|le|bin|ibn|al|el|ter|ten|zu)$/u;
+
+/** A word that can sit inside a name run though it is no name: honorifics with a dot, `MP`, initials. */
 export function isRunWord(word: string): boolean {
-  return isNameWord(word) || HONORIFIC.has(word) || ROLE.has(word);
+  return isNameWord(word) || HONORIFIC.has(word) || ROLE.has(word) || INITIAL.test(word) || PARTICLE.test(word);
+}
+
+/** A role word in any case: `Chancellor`, `chancellor`, `spokesman`. */
+export function isRoleWord(word: string): boolean {
+  return ROLE.has(word) || ROLE.has(word.charAt(0).toUpperCase() + word.slice(1));
+}
+
+/** True when the words are only honorifics (`Mr`): no subject on their own. */
+export function isHonorificOnly(words: readonly string[]): boolean {
+  return words.length > 0 && words.every((word) => HONORIFIC.has(word));
 }
 
 export interface ParsedName {
@@ -82,6 +109,8 @@ export interface ParsedName {
   name: string;
   /** The role printed before the name: `Home Secretary`. */
   role?: string;
+  /** True when an honorific came before it (`Mr`, `Lord`): a person, whatever else the word may be. */
+  honorific?: true;
 }
 
 /**
@@ -97,14 +126,24 @@ export function parsePersonName(words: readonly string[]): ParsedName | undefine
     if (ROLE.has(word) || HONORIFIC.has(word)) lastRole = i;
   });
   const name = run.slice(lastRole + 1);
+  // After `Mr` or `Lord` comes a name, whatever it looks like: `Mr French`, `Mr Brown`.
+  const afterHonorific = lastRole >= 0 && HONORIFIC.has(run[lastRole]!);
   if (name.length === 0 || name.length > 4 || (name.length === 1 && GROUP.test(name[0]!))) return undefined;
-  if (name.some((word) => ORGANISATION.has(word) || NOT_NAME.has(word) || !isNameWord(word))) return undefined;
+  if (name.some((word) => ORGANISATION.has(word) || FUNCTION_WORD.has(word))) return undefined;
+  // `Friday`, `Irish` can end a name (`Mike Friday`) but are no name alone, unless after `Mr`.
+  if (name.length === 1 && NOT_NAME.has(name[0]!) && !afterHonorific) return undefined;
+  if (!isNameWord(name[0]!) && !INITIAL.test(name[0]!)) return undefined;
+  if (!isNameWord(name.at(-1)!) || name.some((word) => !isNameWord(word) && !INITIAL.test(word) && !PARTICLE.test(word))) return undefined;
   if (name.length > 1 && PLACE_END.has(name.at(-1)!)) return undefined;
   const role = run
     .slice(0, lastRole + 1)
     .filter((word) => !HONORIFIC.has(word))
     .join(' ');
-  return role === '' ? { name: name.join(' ') } : { name: name.join(' '), role: withoutLeadingArticle(role) };
+  return {
+    name: name.join(' '),
+    ...(role !== '' && { role: withoutLeadingArticle(role) }),
+    ...(afterHonorific && { honorific: true as const }),
+  };
 }
 
 /** True when a run is a role and nothing else: `Home Secretary`, `the Prime Minister`. */
@@ -115,19 +154,4 @@ export function isRoleOnly(words: readonly string[]): boolean {
 
 function withoutLeadingArticle(role: string): string {
   return role.replace(/^(?:The|the)\s+/, '');
-}
-
-/**
- * The key under which two spellings of one name meet: case, spacing, hyphens,
- * dots and the accents of Latin, Greek and Cyrillic letters do not count
- * (`Lee Whan-chul` = `Lee Whan Chul`, `José` = `Jose`). Other scripts keep
- * their marks: Japanese voicing marks change the name.
- */
-export function nameKey(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/(?<=[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}])\p{M}+/gu, '')
-    .normalize('NFC')
-    .toLocaleLowerCase('en')
-    .replace(/[\s\-‐‑.’'·・]+/gu, '');
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import type { Quotation } from '../../content/entry-schema.ts';
 import { extractQuotations } from './quotations.ts';
 
 /** The seed's body: the non-empty lines from the first body paragraph on (header and captions come before). */
@@ -78,7 +79,7 @@ describe('extractQuotations on the seed article', () => {
 });
 
 describe('extractQuotations on small cases', () => {
-  type Row = [name: string, paragraphs: string[], expected: { text: string; speaker?: string; paragraph: number }[]];
+  type Row = [name: string, paragraphs: string[], expected: Quotation[]];
   const rows: Row[] = [
     ['empty input', [], []],
     ['paragraphs without quotes', ['', '   ', 'Nothing is quoted here, Lee said.'], []],

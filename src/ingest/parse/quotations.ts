@@ -1,7 +1,7 @@
 import type { Quotation } from '../../content/entry-schema.ts';
 import { hangulSubject, hanSubject, type CjkSubject } from './cjk-attribution.ts';
 import { indexNames, type NameIndex } from './name-index.ts';
-import { GROUP, isNameWord, isRoleOnly, isRunWord, parsePersonName } from './person-names.ts';
+import { GROUP, isHonorificOnly, isRoleOnly, isRoleWord, isRunWord, parsePersonName } from './person-names.ts';
 import { findSpans, runOnSpan, type Span } from './quote-spans.ts';
 
 /**
@@ -23,9 +23,10 @@ const PARTICIPLE = /ing$/;
 const INVERTIBLE =
   /^(?:said|says|added|adds|noted|warned|insisted|admitted|replied|responded|continued|concluded|suggested|urged|declared|acknowledged|observed|commented|confirmed|maintained|recalled|conceded|emphasi[sz]ed|stressed|explained|stated|remarked|asked|wrote|argued|claimed|sagte|sagt|erklärte|betonte|meinte|déclaré|affirmé|ajouté|expliqué|estimé)$/;
 const ACCORDING = /^(?:according|selon)/i;
-const PRONOUN = /^(?:he|she|they|er|sie|il|elle)$/i;
+const PRONOUN = /^(?:he|she|they|er|sie|il|elle|ils|elles)$/i;
 /** Words that may sit between a subject and its verb: `Lee also said`, `She further noted`. */
-const ADVERB = /^(?:also|further|then|later|once|again|previously|recently|earlier|has|had|have|would|will|a|\p{Ll}+ly)$/u;
+const ADVERB =
+  /^(?:also|further|then|later|once|again|previously|recently|earlier|meanwhile|however|too|though|instead|now|today|yesterday|who|has|had|have|would|will|a|\p{Ll}+ly)$/u;
 /** Words before a group noun that belong to it: `the`, `a`, `Multiple South Korean business`; not verbs or conjunctions. */
 const GROUP_MODIFIER =
   /^(?!(?:that|which|who|and|but|or|as|when|while|because|if|after|before|since|so|than|then|has|have|had|is|are|was|were|be|been|will|would|could|should|may|might|can|not|said|told|says)$)[\p{L}-]+$/iu;
@@ -43,9 +44,9 @@ interface Who {
 
 /** What a speech verb's subject turned out to be, before names are resolved. */
 type Subject =
-  | { kind: 'name'; name: string; role?: string; start: number }
+  | { kind: 'name'; name: string; role?: string; honorific?: true; start: number }
   | { kind: 'group'; phrase: string; start: number }
-  | { kind: 'pronoun' | 'participle' | 'none'; start: number };
+  | { kind: 'pronoun' | 'plural' | 'participle' | 'none'; start: number };
 
 /** A speech verb outside the quotes, with who it names (undefined: nobody we can tell). */
 interface Attribution {
@@ -60,6 +61,8 @@ interface DocumentState {
   names: NameIndex;
   /** The latest named speaker, and where: he/she/they refer to them, or to a person named since. */
   current: { who: Who; paragraph: number; at: number } | undefined;
+  /** The latest group or role quoted, whom `they` refers to. */
+  lastSource?: Who;
   /** Where the attribution being resolved is. */
   here?: { paragraph: number; at: number };
 }
@@ -71,26 +74,31 @@ export function extractQuotations(paragraphs: readonly string[]): Quotation[] {
   if (!Array.isArray(paragraphs)) return [];
   const document: DocumentState = { names: indexNames(paragraphs), current: undefined };
   const quotations: Found[] = [];
-  let chain: Found[] = []; // the pieces of a quotation that runs over several paragraphs
   paragraphs.forEach((paragraph, index) => {
     if (typeof paragraph !== 'string') return;
-    let found: Found[] = [];
     try {
       const next = paragraphs[index + 1];
-      found = paragraphQuotations(paragraph, index, document, typeof next === 'string' ? next : undefined);
+      quotations.push(...paragraphQuotations(paragraph, index, document, typeof next === 'string' ? next : undefined));
     } catch {
       // A heuristic must never break the ingest; the paragraph just yields no quotations.
     }
-    const first = found[0];
-    if (chain.length > 0 && first?.opensParagraph) chain.push(first);
-    if (chain.length > 0 && !(first?.opensParagraph && first.runsOn)) {
-      closeChain(chain);
-      chain = [];
-    }
-    const last = found.at(-1);
-    if (last?.runsOn && chain.at(-1) !== last) chain = [last];
-    quotations.push(...found);
   });
+  // A quotation that runs on goes on in the next span of its paragraph, or in the one that opens the next paragraph.
+  let chain: Found[] = [];
+  for (const quotation of quotations) {
+    const last = chain.at(-1);
+    if (last) {
+      const continues =
+        last.paragraph === quotation.paragraph || (quotation.opensParagraph === true && quotation.paragraph === last.paragraph + 1);
+      if (continues) chain.push(quotation);
+      if (!continues || !quotation.runsOn) {
+        closeChain(chain);
+        chain = [];
+        if (continues) continue;
+      }
+    }
+    if (quotation.runsOn && chain.at(-1) !== quotation) chain = [quotation];
+  }
   closeChain(chain);
   return quotations.map(({ runsOn: _runsOn, opensParagraph: _opens, ...quotation }) => quotation);
 }
@@ -110,7 +118,7 @@ function closeChain(chain: Found[]): void {
 }
 
 function paragraphQuotations(paragraph: string, index: number, document: DocumentState, next: string | undefined): Found[] {
-  const spans: (Span & { runsOn?: true })[] = findSpans(paragraph);
+  const spans: Span[] = findSpans(paragraph);
   const tail = runOnSpan(paragraph, next, spans);
   if (tail) spans.push({ ...tail, runsOn: true });
 
@@ -178,9 +186,12 @@ function paragraphQuotations(paragraph: string, index: number, document: Documen
       } else if (span.runsOn) {
         // A quotation that runs on is attributed where it ends.
         who = undefined;
-      } else {
+      } else if (isSpeech(span.text)) {
         // 3. The nearest speech verb elsewhere in the paragraph.
         who = (attributionBefore ?? attributionAfter)?.who;
+        previous = undefined;
+      } else {
+        // A few words in quotes with no speech verb in their sentence: a title or a scare quote, nobody's words.
         previous = undefined;
       }
     }
@@ -193,6 +204,11 @@ function paragraphQuotations(paragraph: string, index: number, document: Documen
     });
   });
   return found;
+}
+
+/** Words that read as something said: a sentence (capital first, or long), not a phrase in scare quotes. */
+function isSpeech(text: string): boolean {
+  return /^[\p{Lu}\p{N}]/u.test(text) || (text.match(/\S+/g) ?? []).length >= 6;
 }
 
 /** A quotation in Chinese or Korean prose: the text on either side of its marks is Han or Hangul. */
@@ -286,7 +302,9 @@ function trailingSubject(text: string): Subject | undefined {
   let i = words.length - 1;
   for (let skipped = 0; i >= 0 && skipped < 2 && ADVERB.test(words[i]![0]); skipped++) i--;
   if (i < 0) return undefined;
-  if (PRONOUN.test(words[i]![0])) return { kind: 'pronoun', start: shift + words[i]!.index };
+  if (PRONOUN.test(words[i]![0])) {
+    return { kind: /^(?:they|sie|ils|elles)$/i.test(words[i]![0]) ? 'plural' : 'pronoun', start: shift + words[i]!.index };
+  }
   let j = i;
   while (j >= 0 && i - j < 8 && isRunWord(words[j]![0])) j--;
   const run = words.slice(j + 1, i + 1);
@@ -296,6 +314,7 @@ function trailingSubject(text: string): Subject | undefined {
     if (person) return { kind: 'name', ...person, start: shift + run[run.length - person.name.split(' ').length]!.index };
   }
   const runWords = run.map((w) => w[0]);
+  if (isHonorificOnly(runWords)) return undefined;
   if (run.length > 0 && !preposition && isRoleOnly(runWords)) {
     // `the Home Secretary said`: a role with no name.
     return groupPhrase(words, j + 1, i, shift);
@@ -305,7 +324,8 @@ function trailingSubject(text: string): Subject | undefined {
   for (let g = Math.max(0, i - 6); g <= i; g++) {
     if (g < i && /[,;:]$/.test(words[g]![0])) continue; // the phrase starts after any comma
     if (words.slice(g, i).some((w) => /[,;:]$/.test(w[0]))) continue;
-    if (GROUP.test(words[g]![0].replace(/[,;:]$/, ''))) return groupPhrase(words, g, i, shift);
+    const word = words[g]![0].replace(/[,;:]$/, '');
+    if (GROUP.test(word) || isRoleWord(word)) return groupPhrase(words, g, i, shift);
   }
   return undefined;
 }
@@ -321,25 +341,41 @@ function groupPhrase(words: readonly RegExpExecArray[], first: number, last: num
   return { kind: 'group', phrase, start: shift + words[start]!.index };
 }
 
-/** The subject after an inverted verb or `according to`: `said Lee Whan-chul, founder of …`, `according to analysts`. */
+/**
+ * The subject after an inverted verb or `according to`: `said Lee Whan-chul, founder of …`,
+ * `said chief executive John Smith`, `according to analysts`.
+ */
 function leadingSubject(text: string, at: number): Subject | undefined {
-  const run: string[] = [];
-  const words = [...text.matchAll(/\S+/g)].map(([word]) => word);
-  for (const word of words) {
-    const bare = word.replace(/[,.;:!?)]+$/, '');
-    if (run.length >= 8 || !isRunWord(bare)) break;
-    run.push(bare);
-    if (bare !== word) break;
+  const words = [...text.matchAll(/\S+/g)].slice(0, 12).map(([word]) => word);
+  const bare = (word: string): string => word.replace(/[,.;:!?)]+$/, '');
+  // Role words before the name: `chief executive John Smith`, `England sevens coach Mike Friday`.
+  let first = 0;
+  for (let k = 0; k < Math.min(words.length - 1, 6); k++) {
+    const word = words[k]!;
+    if (bare(word) !== word) break;
+    if (/^\p{Ll}/u.test(word) && isRoleWord(word) && isRunWord(bare(words[k + 1]!))) {
+      first = k + 1;
+      break;
+    }
   }
-  const person = run.length > 0 ? parsePersonName(run) : undefined;
-  if (person) return { kind: 'name', ...person, start: at };
-  // `said the Home Secretary`, `according to analysts`, `said a spokesman for the firm`.
+  const run: string[] = [];
+  for (const word of words.slice(first)) {
+    if (run.length >= 8 || !isRunWord(bare(word))) break;
+    run.push(bare(word));
+    if (bare(word) !== word) break;
+  }
+  const person = run.length > 0 && !isHonorificOnly(run) ? parsePersonName(run) : undefined;
+  if (person) {
+    const role = first > 0 ? words.slice(0, first).join(' ') : person.role;
+    return { kind: 'name', name: person.name, ...(role !== undefined && { role }), ...(person.honorific && { honorific: true as const }), start: at };
+  }
+  // `said the Home Secretary`, `according to analysts`, `said a spokesman for the firm`; not `said in a statement`.
+  if (/^(?:in|on|at|by|with|to|for|from|after|before|that|this|it)$/i.test(words[0] ?? '')) return undefined;
   const phrase: string[] = [];
   for (const word of words.slice(0, 6)) {
-    const bare = word.replace(/[,.;:!?)]+$/, '');
-    phrase.push(bare);
-    if (GROUP.test(bare) || isRoleOnly([bare])) return { kind: 'group', phrase: phrase.join(' '), start: at };
-    if (bare !== word || !/^(?:the|a|an|one|some|two|three|several|many|\p{L}+)$/u.test(bare)) break;
+    phrase.push(bare(word));
+    if (GROUP.test(bare(word)) || isRoleWord(bare(word))) return { kind: 'group', phrase: phrase.join(' '), start: at };
+    if (bare(word) !== word || !/^\p{L}+$/u.test(word)) break;
   }
   return undefined;
 }
@@ -349,6 +385,9 @@ function resolve(subject: Subject, sentence: number, earlier: readonly Attributi
   switch (subject.kind) {
     case 'pronoun':
       return pronounReferent(document);
+    case 'plural':
+      // `they said`: the group quoted last (police, officials), never one person.
+      return document.lastSource;
     case 'participle': {
       // `…," he said, noting that …` — the participle shares its sentence's speaker.
       const last = earlier.at(-1);
@@ -357,10 +396,18 @@ function resolve(subject: Subject, sentence: number, earlier: readonly Attributi
     case 'none':
       return undefined;
     case 'group':
-      return { source: subject.phrase };
+      document.lastSource = { source: subject.phrase };
+      return document.lastSource;
     case 'name':
+      if (!subject.honorific && !subject.role && isThing(subject.name, document)) return { source: subject.name };
       return named(subject.name, subject.role, document);
   }
+}
+
+/** A single word the document treats as a thing (`Yukos`, `Ofcom`), or a role word alone (`King` with no Mervyn King): no person. */
+function isThing(name: string, document: DocumentState): boolean {
+  if (/\s/u.test(name) || HAN_OR_HANGUL.test(name) || document.names.resolve(name) !== undefined) return false;
+  return document.names.isOrganisation(name) || isRoleOnly([name]);
 }
 
 /** A name as written → the person: a bare name becomes the full name the document gives, unless two people share it. */

@@ -13,6 +13,8 @@ export interface Span {
   text: string;
   /** Where `text` starts in the paragraph. */
   at: number;
+  /** The quotation goes on in the next span: its opening mark came again with no closing one (a lost paragraph break). */
+  runsOn?: true;
 }
 
 /** Opening mark → the marks that close it. */
@@ -57,6 +59,15 @@ export function findSpans(paragraph: string): Span[] {
       i++;
       continue;
     }
+    // `… 26 weeks. "We are going …"`: the opening mark again after a sentence, before any closing one,
+    // is a quotation that ran over a paragraph break the text lost. It ends there, and goes on.
+    const again = reopening(paragraph, mark, i + 1, close);
+    if (again !== -1) {
+      const span = spanOf(paragraph, i, again);
+      if (span) spans.push({ ...span, runsOn: true });
+      i = again;
+      continue;
+    }
     const span = spanOf(paragraph, i, close);
     if (span) spans.push(span);
     i = close + 1;
@@ -78,6 +89,20 @@ export function runOnSpan(paragraph: string, next: string | undefined, spans: re
   // Only a mark that nothing closes runs on.
   if (PAIRS[opener]!.some((closer) => paragraph.indexOf(closer, open + 1) !== -1)) return undefined;
   return spanOf(paragraph, open, paragraph.length);
+}
+
+/** The same opening mark between `from` and `close`, right after a sentence's end and before a word; -1 when none. */
+function reopening(paragraph: string, mark: string, from: number, close: number): number {
+  if (SINGLE.has(mark)) return -1;
+  let at = mark === '"' ? -1 : paragraph.indexOf(mark, from);
+  if (mark === '"') {
+    // A straight mark is its own closer: the candidate is the closing one itself, if it is shaped like an opening one.
+    at = close;
+  }
+  if (at === -1 || at > close) return -1;
+  const before = paragraph.slice(Math.max(from, at - 3), at);
+  const after = paragraph[at + 1];
+  return /[.!?]\s+$/u.test(before) && after !== undefined && /[\p{Lu}\p{N}'‘]/u.test(after) ? at : -1;
 }
 
 function spanOf(paragraph: string, open: number, close: number): Span | undefined {
