@@ -24,6 +24,8 @@ export interface Mention {
   name: string;
   paragraph: number;
   at: number;
+  /** The name opens its sentence (perhaps after `But`, or a role): the sentence is about them. */
+  subject: boolean;
 }
 
 /** A capitalised run of words, its trailing punctuation and possessive stripped. */
@@ -60,7 +62,7 @@ export function indexNames(paragraphs: readonly string[]): NameIndex {
       const person = run.length >= 2 ? parsePersonName(run) : undefined;
       if (person && /\s/u.test(person.name)) {
         add(person);
-        mentions.push({ name: person.name, paragraph: index, at: runAt });
+        mentions.push({ name: person.name, paragraph: index, at: runAt, subject: opensSentence(paragraph, runAt) });
       }
       run = [];
     };
@@ -120,6 +122,11 @@ function noteOrganisations(paragraph: string, organisations: Set<string>): void 
   for (const match of paragraph.matchAll(/(?<![\p{L}\p{N}] ?)(\p{Lu}[\p{L}-]+)(?:['’]s)?(?: \p{Ll}+){0,3} (?:its?|itself)(?!\p{L})/gu)) {
     organisations.add(match[1]!);
   }
+}
+
+function opensSentence(paragraph: string, at: number): boolean {
+  const before = paragraph.slice(Math.max(0, at - 40), at);
+  return /(?:^|[.!?]["”’]?\s+)(?:(?:But|And|However,|Meanwhile,|Now|Then)\s+)?(?:\p{Lu}[\p{L}-]*\s+){0,3}$/u.test(before) && (at < 40 || /[.!?]/u.test(before) || at === 0);
 }
 
 function isBefore(mention: Mention, paragraph: number, offset: number): boolean {

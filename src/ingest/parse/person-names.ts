@@ -21,7 +21,7 @@ const ROLE = new Set(
     'King Queen Prince Princess Pope Cardinal Archbishop Bishop Rev Reverend Father Rabbi Imam Sheikh Emir Sultan ' +
     'Manager Coach Striker Midfielder Defender Goalkeeper Captain Player Singer Actor Actress Director Producer Author ' +
     'Writer Novelist Poet Artist Designer Editor Correspondent Reporter Presenter Host Economist Analyst Professor ' +
-    'Scientist Researcher Doctor Surgeon Nurse Leader Chairperson Head Boss Treasurer Speaker Whip Peer MP MEP CEO CFO COO ' +
+    'Scientist Researcher Doctor Surgeon Nurse Star Rapper Comedian Presenter Broadcaster Chef Leader Chairperson Head Boss Treasurer Speaker Whip Peer MP MEP CEO CFO COO ' +
     'Bundeskanzler Bundeskanzlerin Kanzler Kanzlerin Präsident Präsidentin Ministerin Président Présidente Ministre Premier ' +
     'Presidente Ministro Sindaco Primo'
   ).split(' '),
@@ -40,6 +40,8 @@ const NOT_NAME = new Set(
     'Having Being Speaking Asked Writing Talking Commenting Responding Describing Despite Following According Under Over ' +
     'One Two Three Four Five Six Seven Eight Nine Ten Tories Conservatives Labour Democrats Republicans Liberals Greens ' +
     'MPs MEPs Lords Commons Londoners Americans Australians Britons Europeans Scots Scot Welsh Irish Germans Italians ' +
+    'Australian Canadian Irish Scottish English Dutch Belgian Swiss Swedish Norwegian Danish Finnish Polish Czech Greek ' +
+    'Turkish Israeli Iranian Iraqi Egyptian Brazilian Argentine Mexican Nigerian Kenyan Pakistani Defiant Veteran Former ' +
     'Monday Tuesday Wednesday Thursday Friday Saturday Sunday ' +
     'January February March April May June July August September October November December'
   ).split(' '),
@@ -61,7 +63,9 @@ const ORGANISATION = new Set(
     'Club Federation Authority Court Embassy Consulate Parliament Congress Senate Assembly Police Army Navy Force Forces ' +
     'Service Services Trust Fund Board League Cup Championship Festival Awards Academy School College Hospital Museum ' +
     'Airlines Airways Motors Industries Holdings Partners Capital Securities Telecom Media Records Studios Pictures ' +
-    'Nations Security Council Office Exchange Reserve Fed Treasury Commons Lords'
+    'Nations Security Council Office Exchange Reserve Fed Treasury Commons Lords Open Cup Championships Games Olympics ' +
+    'Prix Masters Classic Series Trophy Tour Real United Rovers Wanderers Albion Athletic FC Hotspur Rangers Celtic ' +
+    'Madrid Barcelona Milan Munich Research Lynch Sachs Stanley'
   ).split(' '),
 );
 

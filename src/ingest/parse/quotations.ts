@@ -103,10 +103,14 @@ export function extractQuotations(paragraphs: readonly string[]): Quotation[] {
   return quotations.map(({ runsOn: _runsOn, opensParagraph: _opens, ...quotation }) => quotation);
 }
 
-/** One quotation over several paragraphs has one speaker: the one its end names, else its start. */
+/** One quotation over several paragraphs has one speaker: the one named where it starts (`X said: "…`), else where it ends. */
 function closeChain(chain: Found[]): void {
   if (chain.length < 2) return;
-  const said = [...chain].reverse().find((piece) => piece.speaker !== undefined || piece.source !== undefined);
+  const first = chain[0]!;
+  const said =
+    first.speaker !== undefined || first.source !== undefined
+      ? first
+      : [...chain].reverse().find((piece) => piece.speaker !== undefined || piece.source !== undefined);
   const who: Who = { ...(said?.speaker !== undefined && { speaker: said.speaker }), ...(said?.role !== undefined && { role: said.role }), ...(said?.source !== undefined && { source: said.source }) };
   chain.forEach((piece, i) => {
     delete piece.speaker;
@@ -435,8 +439,15 @@ function named(name: string, role: string | undefined, document: DocumentState):
  * person named in full (`Kevin Keegan resigned. "…," he said`).
  */
 function pronounReferent(document: DocumentState): Who | undefined {
-  if (document.current) return document.current.who;
   const here = document.here ?? { paragraph: 0, at: 0 };
   const mention = document.names.mentionBefore(here.paragraph, here.at);
+  const current = document.current;
+  // `… said Julian Smith. Alexander Linden, of Gartner, removed it. "…," he said`: a person who opens a
+  // sentence of this paragraph after the latest speaker is the one meant.
+  const newSubject =
+    mention?.subject === true &&
+    mention.paragraph === here.paragraph &&
+    (current === undefined || current.paragraph < mention.paragraph || current.at < mention.at);
+  if (current && !newSubject) return current.who;
   return mention && named(mention.name, undefined, document);
 }
