@@ -89,7 +89,7 @@ export function isNameWord(word: string): boolean {
 }
 
 /** An initial inside a name: `R.` in `R. Sridharan`. */
-const INITIAL = /^\p{Lu}\.$/u;
+const INITIAL = /^\p{Lu}\.?$/u;
 /** Lower-case particles inside a name: `Jurgen den Hartog`, `Ludwig van Beethoven`, `Carlos da Silva`. */
 const PARTICLE = /^(?:de|den|der|van|von|da|di|du|del|della|dos|das|la|le|bin|ibn|al|el|ter|ten|zu)$/u;
 
@@ -122,13 +122,17 @@ export interface ParsedName {
  * organisation, a place, or a role with no name (`the Home Secretary`).
  */
 export function parsePersonName(words: readonly string[]): ParsedName | undefined {
-  let start = 0;
-  while (start < words.length && NOT_NAME.has(words[start]!) && !ROLE.has(words[start]!)) start++;
-  const run = words.slice(start);
   let lastRole = -1;
-  run.forEach((word, i) => {
+  words.forEach((word, i) => {
     if (ROLE.has(word) || HONORIFIC.has(word)) lastRole = i;
   });
+  // With a role, what comes before it is part of it (`Home Secretary`, `Chinese President`); without one,
+  // leading place and function words are dropped (`Meanwhile Tony Blair`).
+  let start = 0;
+  const skippable = lastRole >= 0 ? FUNCTION_WORD : NOT_NAME;
+  while (start < words.length && skippable.has(words[start]!) && !ROLE.has(words[start]!)) start++;
+  const run = words.slice(start);
+  lastRole -= start;
   const name = run.slice(lastRole + 1);
   // After `Mr` or `Lord` comes a name, whatever it looks like: `Mr French`, `Mr Brown`.
   const afterHonorific = lastRole >= 0 && HONORIFIC.has(run[lastRole]!);

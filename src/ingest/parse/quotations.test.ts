@@ -159,7 +159,7 @@ describe('extractQuotations on small cases', () => {
     [
       'titles and places are not part of the name',
       ['Chinese President Xi Jinping said the ties were "at a new starting point."'],
-      [{ text: 'at a new starting point.', speaker: 'Xi Jinping', role: 'President', paragraph: 0 }],
+      [{ text: 'at a new starting point.', speaker: 'Xi Jinping', role: 'Chinese President', paragraph: 0 }],
     ],
     [
       'according to',
@@ -180,6 +180,138 @@ describe('extractQuotations on small cases', () => {
       [
         { text: '我们会赢。', speaker: '李明', paragraph: 0 },
         { text: '没问题', speaker: '李明', paragraph: 0 },
+      ],
+    ],
+  ];
+
+  test.each(rows)('%s', (_name, paragraphs, expected) => {
+    expect(extractQuotations(paragraphs)).toEqual(expected);
+  });
+});
+
+describe('extractQuotations: who said what', () => {
+  type Row = [name: string, paragraphs: string[], expected: Quotation[]];
+  const rows: Row[] = [
+    [
+      'a bare surname after the full name, with the role kept apart',
+      ['Home Secretary Charles Clarke defended the bill.', '"It is measured," Mr Clarke told MPs.'],
+      [{ text: 'It is measured,', speaker: 'Charles Clarke', role: 'Home Secretary', paragraph: 1 }],
+    ],
+    [
+      'a bare surname before the full name',
+      ['"Nobody expected this," Ms Simonetti said.', 'Chiara Simonetti has led the union since 2019.'],
+      [{ text: 'Nobody expected this,', speaker: 'Chiara Simonetti', paragraph: 0 }],
+    ],
+    [
+      'a surname two people share stays unattributed',
+      ['Venus Williams beat Serena Williams.', '"It was tough," Williams said.'],
+      [{ text: 'It was tough,', paragraph: 1 }],
+    ],
+    [
+      'a group is the source, not a person',
+      ['"The outlook has worsened," analysts at Barclays said in a note.'],
+      [{ text: 'The outlook has worsened,', source: 'analysts at Barclays', paragraph: 0 }],
+    ],
+    [
+      'a one-word group',
+      ['Experts said the virus was "unlikely to spread".'],
+      [{ text: 'unlikely to spread', source: 'Experts', paragraph: 0 }],
+    ],
+    [
+      '"they" means the group quoted last, never one person',
+      ['Lee Min-ho said it was over.', 'Police said the area was "secured". "Nobody was hurt," they said.'],
+      [
+        { text: 'secured', source: 'Police', paragraph: 1 },
+        { text: 'Nobody was hurt,', source: 'Police', paragraph: 1 },
+      ],
+    ],
+    [
+      'a word the document treats as a thing is no person',
+      ['Yukos is confident of its right to protection.', '"We will win in court," Yukos said.'],
+      [{ text: 'We will win in court,', source: 'Yukos', paragraph: 1 }],
+    ],
+    [
+      'an interview line',
+      ['The director Ken Loach spoke to us.', 'Loach: "I make films about people."'],
+      [{ text: 'I make films about people.', speaker: 'Ken Loach', paragraph: 1 }],
+    ],
+    [
+      'a word before a colon that the document never names in full is no speaker',
+      ['Update: "The road is open," police said.'],
+      [{ text: 'The road is open,', source: 'police', paragraph: 0 }],
+    ],
+    [
+      'told … that',
+      ['Chief executive Sarah Okafor told the BBC that "every job is safe".'],
+      [{ text: 'every job is safe', speaker: 'Sarah Okafor', paragraph: 0 }],
+    ],
+    [
+      'said, then lower-case role words, then the name',
+      ['"It is over," said England sevens coach Mike Friday.'],
+      [{ text: 'It is over,', speaker: 'Mike Friday', role: 'England sevens coach', paragraph: 0 }],
+    ],
+    [
+      'British single quotes, apostrophes left alone',
+      ["The players' union wasn't told.", "'It's the club's decision,' said Gordon Taylor."],
+      [{ text: "It's the club's decision,", speaker: 'Gordon Taylor', paragraph: 1 }],
+    ],
+    [
+      'German „ “ and French « »',
+      ['„Wir stehen zusammen“, sagte Olaf Scholz.', '« Nous ne reculerons pas », a déclaré Emmanuel Macron.'],
+      [
+        { text: 'Wir stehen zusammen', speaker: 'Olaf Scholz', paragraph: 0 },
+        { text: 'Nous ne reculerons pas', speaker: 'Emmanuel Macron', paragraph: 1 },
+      ],
+    ],
+    [
+      'a quotation over two paragraphs is one, with the speaker its end names',
+      ['"You betrayed every family in this town.', '"You will go to prison," Judge Helen Marsh said.'],
+      [
+        { text: 'You betrayed every family in this town.', speaker: 'Helen Marsh', role: 'Judge', paragraph: 0 },
+        { text: 'You will go to prison,', speaker: 'Helen Marsh', role: 'Judge', paragraph: 1, continued: true },
+      ],
+    ],
+    [
+      'a paragraph break the text lost: the opening mark comes again after a sentence',
+      ['Ms Hewitt said: "We doubled it. "We will extend it." She said more was coming.', 'Patricia Hewitt is a minister.'],
+      [
+        { text: 'We doubled it.', speaker: 'Patricia Hewitt', paragraph: 0 },
+        { text: 'We will extend it.', speaker: 'Patricia Hewitt', paragraph: 0, continued: true },
+      ],
+    ],
+    [
+      'a scare quote gets no speaker from elsewhere in the paragraph',
+      ['Lee Min-ho said prices rose. The firm launched an "injury audit" last week.'],
+      [{ text: 'injury audit', paragraph: 0 }],
+    ],
+    [
+      'a pronoun before anyone has spoken means the person the paragraph is about',
+      ['Kevin Keegan resigned on Monday.', '"I could not carry on," he told reporters.'],
+      [{ text: 'I could not carry on,', speaker: 'Kevin Keegan', paragraph: 1 }],
+    ],
+    [
+      'Chinese: role, name and 表示, then a bare family name',
+      ['国家主席习近平表示：「发展是第一要务。」', '习还指出：「我们要坚持改革。」'],
+      [
+        { text: '发展是第一要务。', speaker: '习近平', role: '国家主席', paragraph: 0 },
+        { text: '我们要坚持改革。', speaker: '习近平', role: '国家主席', paragraph: 1 },
+      ],
+    ],
+    [
+      'Chinese: the speaker after the quotation, and a group',
+      ['“合作非常成功。”王毅称。', '专家表示：“经济将继续恢复。”'],
+      [
+        { text: '合作非常成功。', speaker: '王毅', paragraph: 0 },
+        { text: '经济将继续恢复。', source: '专家', paragraph: 1 },
+      ],
+    ],
+    [
+      'Korean: 라고 말했다 / 밝혔다, a bare family name with a role, and a group',
+      ['박선경 교수는 "관계가 개선되고 있다"라고 밝혔다.', '박 교수는 "협력이 핵심"이라고 강조했다.', '전문가들은 "금리가 오를 것"이라고 말했다.'],
+      [
+        { text: '관계가 개선되고 있다', speaker: '박선경', role: '교수', paragraph: 0 },
+        { text: '협력이 핵심', speaker: '박선경', role: '교수', paragraph: 1 },
+        { text: '금리가 오를 것', source: '전문가들은', paragraph: 2 },
       ],
     ],
   ];

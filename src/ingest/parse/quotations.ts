@@ -292,7 +292,8 @@ function appositiveSubject(before: string): Subject | undefined {
     const chunk = chunks[i]!;
     offset -= chunk.length + 1;
     const trimmed = chunk.trim();
-    if (/^[\p{Ll}\p{N}(]/u.test(trimmed)) continue;
+    // An aside (`founder of L&C Bio`, `US chief economist at SG`) has lower-case words; a name has none.
+    if (/^[\p{Ll}\p{N}(]/u.test(trimmed) || /(?:^|\s)(?!(?:de|den|der|van|von|da|di|du|la|le|bin|al)\s)\p{Ll}/u.test(trimmed)) continue;
     const subject = trimmed === '' ? undefined : trailingSubject(chunk.trimEnd());
     return subject && subject.kind !== 'group' ? { ...subject, start: offset + 1 + subject.start } : undefined;
   }
