@@ -10,7 +10,7 @@ import { renderEntryBody, UnsafeEntryError, type RenderOptions } from './render-
 
 // Part of each stored entry's digest: a change to how entries render (bump it) or to the
 // render options re-renders the entries a cache kept, not only the ones whose text changed.
-const RENDERER = 'dossier-render-3';
+const RENDERER = 'dossier-render-4';
 
 /**
  * Loads the entries the ingest generated and renders each one to HTML once,

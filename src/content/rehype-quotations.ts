@@ -38,7 +38,11 @@ function wrapQuotations(children: ElementContent[], quotations: readonly Quotati
       result.push({
         type: 'element',
         tagName: 'q',
-        properties: { className: ['quote'], ...(quotation.speaker && { dataSpeaker: quotation.speaker }) },
+        properties: {
+          className: ['quote'],
+          ...(quotation.speaker && { dataSpeaker: quotation.speaker }),
+          ...(quotation.source && { dataSource: quotation.source }),
+        },
         children: [text(quotation.text)],
       });
       rest = rest.slice(at + quotation.text.length);

@@ -86,6 +86,11 @@ export interface UiStrings {
   // People
   peopleLede: (people: number) => string;
   noSpeakersYet: string;
+  /** Heading of the groups and roles quoted without a name (`analysts`, `the ministry`). */
+  unnamedSources: string;
+  unnamedSourcesLede: string;
+  /** Before the roles the documents give a person: `Described as Home Secretary`. */
+  describedAs: string;
   /** `3 quotations in 2 documents`: a person's count, in the people index and on their page. */
   quotationsIn: (quotations: number, documents: number) => string;
   personLede: (quotations: number, documents: number) => string;

@@ -1,6 +1,7 @@
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { buildArchive, type Archive } from './archive.ts';
-import { collectPeople, type Person } from './people.ts';
+import { collectPeople, collectUnnamedSources, type Person, type UnnamedSource } from './people.ts';
+import { nameKey } from '../utils/name-key.ts';
 import { relatedEntries } from './related.ts';
 import {
   buildSectionTree,
@@ -64,6 +65,19 @@ let people: Promise<Person<Entry>[]> | undefined;
 export function getPeople(): Promise<Person<Entry>[]> {
   people ??= getEntries().then(collectPeople);
   return people;
+}
+
+let personSlugs: Promise<Map<string, string>> | undefined;
+/** A person's page, by any spelling of their name (`nameKey`): an article links to the site's one page for them. */
+export function getPersonSlugs(): Promise<Map<string, string>> {
+  personSlugs ??= getPeople().then((all) => new Map(all.map((person) => [nameKey(person.name), person.slug])));
+  return personSlugs;
+}
+
+let unnamedSources: Promise<UnnamedSource[]> | undefined;
+export function getUnnamedSources(): Promise<UnnamedSource[]> {
+  unnamedSources ??= getEntries().then(collectUnnamedSources);
+  return unnamedSources;
 }
 
 let updates: Promise<Map<string, string>> | undefined;

@@ -78,6 +78,9 @@ export default {
   monthYear: (month, year) => `${month} ${year}`,
   peopleLede: (people) => `Who said what: ${n(people, 'person', 'people')} quoted in the documents, by name`,
   noSpeakersYet: 'No document names the speaker of a quotation yet.',
+  unnamedSources: 'Unnamed sources',
+  unnamedSourcesLede: 'Groups and roles the documents quote without naming anyone. They have no page of their own.',
+  describedAs: 'Described as',
   quotationsIn: (quotations, documents) => `${n(quotations, 'quotation', 'quotations')} in ${n(documents, 'document', 'documents')}`,
   personLede: (quotations, documents) =>
     `${n(quotations, 'quotation', 'quotations')} in ${n(documents, 'document', 'documents')}, newest first`,
