@@ -151,6 +151,8 @@ export const LIMITS = {
   listPage: 20,
   /** Names per page of the people index. */
   peoplePage: 100,
+  /** Groups and roles quoted (`analysts`, `the ministry`) listed on the people index's first page, the most quoted first. */
+  unnamedSources: 40,
   /** Quotations per page of a person. */
   quotesPage: 20,
   /** Documents around the current one in the sidebar. */

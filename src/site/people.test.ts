@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { collectPeople, indexLetter, standaloneQuote } from './people.ts';
+import type { Quotation } from '../content/entry-schema.ts';
+import { collectPeople, collectUnnamedSources, indexLetter, standaloneQuote } from './people.ts';
 
-const doc = (id: string, ...quotations: { text: string; speaker?: string; paragraph: number }[]) => ({ id, data: { quotations } });
+const doc = (id: string, ...quotations: Quotation[]) => ({ id, data: { quotations } });
+const dated = (id: string, published: string, ...quotations: Quotation[]) => ({ id, data: { quotations, published } });
 
 describe('collectPeople', () => {
   const people = collectPeople([
@@ -20,6 +22,77 @@ describe('collectPeople', () => {
     ).toEqual([
       ['Lee Whan-chul', 'lee-whan-chul', ['One', 'Three', 'Four'], 2],
       ['Park Sun-kyung', 'park-sun-kyung', ['Two'], 1],
+    ]);
+  });
+});
+
+describe('collectPeople: one person, one page', () => {
+  test('names that differ only in accents, hyphens or case are one person', () => {
+    const people = collectPeople([
+      doc('a', { text: 'One', speaker: 'José Mourinho', paragraph: 0 }),
+      doc('b', { text: 'Two', speaker: 'Jose Mourinho', paragraph: 0 }, { text: 'Three', speaker: 'jose mourinho', paragraph: 1 }),
+    ]);
+    expect(people.map((person) => [person.name, person.quotes.length, person.documents])).toEqual([['José Mourinho', 3, 2]]);
+  });
+
+  test('a bare name no document resolved joins the one person whose full name ends with it, in site order', () => {
+    const people = collectPeople([
+      doc('new', { text: 'Bare', speaker: 'Blair', paragraph: 0 }),
+      doc('old', { text: 'Full', speaker: 'Tony Blair', paragraph: 0 }),
+    ]);
+    expect(people.map((person) => [person.name, person.quotes.map((quote) => quote.quotation.text)])).toEqual([
+      ['Tony Blair', ['Bare', 'Full']],
+    ]);
+  });
+
+  test('a bare name two people could carry keeps its own page', () => {
+    const people = collectPeople([
+      doc('a', { text: 'Bare', speaker: 'Blair', paragraph: 0 }),
+      doc('b', { text: 'Tony', speaker: 'Tony Blair', paragraph: 0 }, { text: 'Ian', speaker: 'Ian Blair', paragraph: 1 }),
+    ]);
+    expect(people.map((person) => person.name)).toEqual(['Blair', 'Ian Blair', 'Tony Blair']);
+  });
+
+  test('roles, commonest first, with the dates of the first and last document that gives them', () => {
+    const [person] = collectPeople([
+      dated('c', '2005-06-10', { text: 'C', speaker: 'Charles Clarke', role: 'Home Secretary', paragraph: 0 }),
+      dated('b', '2005-03-01', { text: 'B', speaker: 'Charles Clarke', role: 'Home Secretary', paragraph: 0 }),
+      dated('a', '2003-01-05', { text: 'A', speaker: 'Charles Clarke', role: 'Education Secretary', paragraph: 0 }),
+    ]);
+    expect(person!.roles).toEqual([
+      { role: 'Home Secretary', first: '2005-03-01', last: '2005-06-10' },
+      { role: 'Education Secretary', first: '2003-01-05', last: '2003-01-05' },
+    ]);
+  });
+
+  test('a quotation that continues the one before joins it', () => {
+    const [person] = collectPeople([
+      doc(
+        'a',
+        { text: 'First paragraph.', speaker: 'Helen Marsh', paragraph: 0 },
+        { text: 'Second paragraph,', speaker: 'Helen Marsh', paragraph: 1, continued: true },
+      ),
+    ]);
+    expect(person!.quotes.map((quote) => [quote.quotation.text, quote.more])).toEqual([['First paragraph.', ['Second paragraph,']]]);
+  });
+
+  test('two people whose names slug alike get distinct pages', () => {
+    const people = collectPeople([doc('a', { text: 'A', speaker: 'Lee Ji-eun', paragraph: 0 }, { text: 'B', speaker: 'Lee Ji Eün', paragraph: 1 })]);
+    expect(people).toHaveLength(1);
+    const namesakes = collectPeople([doc('a', { text: 'A', speaker: 'Anne-Marie', paragraph: 0 }, { text: 'B', speaker: 'Anne Marie!', paragraph: 1 })]);
+    expect(new Set(namesakes.map((person) => person.slug)).size).toBe(namesakes.length);
+  });
+});
+
+describe('collectUnnamedSources', () => {
+  test('groups and roles, counted without their article, the most quoted first; no person among them', () => {
+    const sources = collectUnnamedSources([
+      doc('a', { text: 'A', source: 'analysts', paragraph: 0 }, { text: 'B', source: 'the ministry', paragraph: 1 }),
+      doc('b', { text: 'C', source: 'Analysts', paragraph: 0 }, { text: 'D', speaker: 'Tony Blair', paragraph: 1 }),
+    ]);
+    expect(sources).toEqual([
+      { name: 'analysts', quotations: 2, documents: 2 },
+      { name: 'ministry', quotations: 1, documents: 1 },
     ]);
   });
 });

@@ -44,6 +44,14 @@ export interface UnnamedSource {
   documents: number;
 }
 
+/** One person's quotations while the archive is read. */
+interface Gathered<T extends Quoting> {
+  quotes: QuoteRef<T>[];
+  names: Map<string, number>;
+  documents: Set<string>;
+  roles: Map<string, PersonRole & { count: number }>;
+}
+
 /**
  * Documents (in site order) → the people they quote, by name. Names that
  * only differ in case, spacing, hyphens or accents (`Lee Whan-chul`, `Lee
@@ -51,13 +59,8 @@ export interface UnnamedSource {
  * left out; a quotation that continues the one before joins it.
  */
 export function collectPeople<T extends Quoting>(documents: readonly T[]): Person<T>[] {
-  interface Gathered {
-    quotes: QuoteRef<T>[];
-    names: Map<string, number>;
-    documents: Set<string>;
-    roles: Map<string, PersonRole & { count: number }>;
-  }
-  const byKey = new Map<string, Gathered>();
+  const byKey = new Map<string, Gathered<T>>();
+  const order = new Map<QuoteRef<T>, number>();
   for (const document of documents) {
     let last: QuoteRef<T> | undefined;
     for (const quotation of document.data.quotations) {
@@ -70,8 +73,9 @@ export function collectPeople<T extends Quoting>(documents: readonly T[]): Perso
       if (!name) continue;
       const key = nameKey(name);
       if (key === '') continue;
-      const person: Gathered = byKey.get(key) ?? { quotes: [], names: new Map(), documents: new Set(), roles: new Map() };
+      const person: Gathered<T> = byKey.get(key) ?? { quotes: [], names: new Map(), documents: new Set(), roles: new Map() };
       last = { quotation, document, more: [] };
+      order.set(last, order.size);
       person.quotes.push(last);
       person.names.set(name, (person.names.get(name) ?? 0) + 1);
       person.documents.add(document.id);
@@ -79,6 +83,8 @@ export function collectPeople<T extends Quoting>(documents: readonly T[]): Perso
       byKey.set(key, person);
     }
   }
+  mergeBareNames(byKey);
+  for (const person of byKey.values()) person.quotes.sort((a, b) => order.get(a)! - order.get(b)!);
   const people = [...byKey.values()]
     .map((person) => ({
       name: commonest(person.names),
@@ -98,6 +104,43 @@ export function collectPeople<T extends Quoting>(documents: readonly T[]): Perso
     taken.set(base, count);
     return [{ ...person, slug: count === 1 ? base : `${base}-${count}` }];
   });
+}
+
+/**
+ * A bare name that no document resolved (`Blair`, where a document says only
+ * `Mr Blair`) joins the one person of the archive whose full name begins or
+ * ends with it. When two people could be meant (`Tony Blair`, `Ian Blair`),
+ * it keeps its own page rather than guess.
+ */
+function mergeBareNames<T extends Quoting>(byKey: Map<string, Gathered<T>>): void {
+  const byWord = new Map<string, Set<string>>();
+  for (const [key, person] of byKey) {
+    const words = commonest(person.names).split(/\s+/u);
+    if (words.length < 2) continue;
+    for (const word of new Set([words[0]!, words.at(-1)!])) {
+      const keys = byWord.get(nameKey(word)) ?? new Set<string>();
+      keys.add(key);
+      byWord.set(nameKey(word), keys);
+    }
+  }
+  for (const [key, person] of byKey) {
+    if (/\s/u.test(commonest(person.names))) continue;
+    const candidates = byWord.get(key);
+    if (candidates?.size !== 1) continue;
+    const full = byKey.get([...candidates][0]!)!;
+    full.quotes.push(...person.quotes);
+    for (const document of person.documents) full.documents.add(document);
+    for (const [roleKey, role] of person.roles) {
+      const known = full.roles.get(roleKey);
+      if (!known) full.roles.set(roleKey, role);
+      else {
+        known.count += role.count;
+        if (role.first !== undefined && (known.first === undefined || role.first < known.first)) known.first = role.first;
+        if (role.last !== undefined && (known.last === undefined || role.last > known.last)) known.last = role.last;
+      }
+    }
+    byKey.delete(key);
+  }
 }
 
 /** The groups and roles quoted (`analysts`, `a spokesman for the company`), the most quoted first. */

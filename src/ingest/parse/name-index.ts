@@ -119,7 +119,12 @@ function wordsOf(name: string): string[] {
 /** `the Bafta games awards`, `Yukos is confident of its right`, `Ofcom said it would`: words the text treats as things. */
 function noteOrganisations(paragraph: string, organisations: Set<string>): void {
   for (const match of paragraph.matchAll(/\bthe (\p{Lu}[\p{L}-]+)(?=[\s,.;:]+[\p{Ll}\d])/gu)) organisations.add(match[1]!);
-  for (const match of paragraph.matchAll(/(?<![\p{L}\p{N}] ?)(\p{Lu}[\p{L}-]+)(?:['’]s)?(?: \p{Ll}+){0,3} (?:its?|itself)(?!\p{L})/gu)) {
+  // One to three capitalised words, then `its` within three words (`Yukos is confident of its right`), or `it`
+  // as a subject (`Age Concern, which …`: not `Blair said it was`, where `it` is what was said).
+  for (const match of paragraph.matchAll(
+    /(?<![\p{L}\p{N}] ?)(\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+){0,2})(?:['’]s)?((?: \p{Ll}+){0,3}) (its?|itself)(?!\p{L})/gu,
+  )) {
+    if (match[3] === 'it' && /\b(?:said|says|told|added|believes?|thinks?|found|made|called|described|did|does|do|has|have|had|is|was)\b/u.test(match[2]!)) continue;
     organisations.add(match[1]!);
   }
 }

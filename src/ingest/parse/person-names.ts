@@ -132,12 +132,14 @@ export function parsePersonName(words: readonly string[]): ParsedName | undefine
   const skippable = lastRole >= 0 ? FUNCTION_WORD : NOT_NAME;
   while (start < words.length && skippable.has(words[start]!) && !ROLE.has(words[start]!)) start++;
   const run = words.slice(start);
-  lastRole -= start;
+  if (lastRole >= 0) lastRole -= start;
   const name = run.slice(lastRole + 1);
   // After `Mr` or `Lord` comes a name, whatever it looks like: `Mr French`, `Mr Brown`.
   const afterHonorific = lastRole >= 0 && HONORIFIC.has(run[lastRole]!);
   if (name.length === 0 || name.length > 4 || (name.length === 1 && GROUP.test(name[0]!))) return undefined;
-  if (name.some((word) => ORGANISATION.has(word) || FUNCTION_WORD.has(word))) return undefined;
+  // Inside a name, `A` is an initial (`Charles A Blixt`), not the article.
+  const inner = (i: number): boolean => i > 0 && i < name.length - 1 && INITIAL.test(name[i]!);
+  if (name.some((word, i) => ORGANISATION.has(word) || (FUNCTION_WORD.has(word) && !inner(i)))) return undefined;
   // `Friday`, `Irish` can end a name (`Mike Friday`) but are no name alone, unless after `Mr`.
   if (name.length === 1 && NOT_NAME.has(name[0]!) && !afterHonorific) return undefined;
   if (!isNameWord(name[0]!) && !INITIAL.test(name[0]!)) return undefined;

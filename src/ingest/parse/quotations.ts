@@ -409,9 +409,11 @@ function resolve(subject: Subject, sentence: number, earlier: readonly Attributi
   }
 }
 
-/** A single word the document treats as a thing (`Yukos`, `Ofcom`), or a role word alone (`King` with no Mervyn King): no person. */
+/** A name the document treats as a thing (`Yukos`, `Age Concern … it`), or a role word alone (`King` with no Mervyn King): no person. */
 function isThing(name: string, document: DocumentState): boolean {
-  if (/\s/u.test(name) || HAN_OR_HANGUL.test(name) || document.names.resolve(name) !== undefined) return false;
+  if (HAN_OR_HANGUL.test(name)) return false;
+  if (/\s/u.test(name)) return document.names.isOrganisation(name);
+  if (document.names.resolve(name) !== undefined) return false;
   return document.names.isOrganisation(name) || isRoleOnly([name]);
 }
 
