@@ -6,7 +6,9 @@
  */
 
 /** Honorifics: dropped from the name, and not a role either. */
-const HONORIFIC = new Set('Mr Mr. Mrs Mrs. Ms Ms. Mx Dr Dr. Prof Prof. Sir Dame Lord Lady Madam Mme M. Herr Frau'.split(' '));
+const HONORIFIC = new Set(
+  'Mr Mr. Mrs Mrs. Ms Ms. Mx Dr Dr. Prof Prof. Sir Dame Lord Lady Baron Baroness Viscount Earl Duke Duchess Madam Mme M. Herr Frau'.split(' '),
+);
 
 /**
  * Words that make a role when they come before a name (`Home Secretary Charles
@@ -21,7 +23,7 @@ const ROLE = new Set(
     'King Queen Prince Princess Pope Cardinal Archbishop Bishop Rev Reverend Father Rabbi Imam Sheikh Emir Sultan ' +
     'Manager Coach Striker Midfielder Defender Goalkeeper Captain Player Singer Actor Actress Director Producer Author ' +
     'Writer Novelist Poet Artist Designer Editor Correspondent Reporter Presenter Host Economist Analyst Professor ' +
-    'Scientist Researcher Doctor Surgeon Nurse Star Rapper Comedian Presenter Broadcaster Chef Leader Chairperson Head Boss Treasurer Speaker Whip Peer MP MEP CEO CFO COO ' +
+    'Backbencher Campaigner Activist Chairman Scientist Researcher Doctor Surgeon Nurse Star Rapper Comedian Presenter Broadcaster Chef Leader Chairperson Head Boss Treasurer Speaker Whip Peer MP MEP CEO CFO COO ' +
     'Bundeskanzler Bundeskanzlerin Kanzler Kanzlerin Präsident Präsidentin Ministerin Président Présidente Ministre Premier ' +
     'Presidente Ministro Sindaco Primo'
   ).split(' '),
@@ -42,6 +44,8 @@ const NOT_NAME = new Set(
     'MPs MEPs Lords Commons Londoners Americans Australians Britons Europeans Scots Scot Welsh Irish Germans Italians ' +
     'Australian Canadian Irish Scottish English Dutch Belgian Swiss Swedish Norwegian Danish Finnish Polish Czech Greek ' +
     'Turkish Israeli Iranian Iraqi Egyptian Brazilian Argentine Mexican Nigerian Kenyan Pakistani Defiant Veteran Former ' +
+    'Australia Canada Ireland Scotland Wales England India Pakistan Brazil Argentina Mexico Spain Italy Greece Turkey ' +
+    'Israel Iran Iraq Egypt Nigeria Kenya Africa Asia Russia Ukraine Poland Sweden Norway Denmark Finland Netherlands ' +
     'Monday Tuesday Wednesday Thursday Friday Saturday Sunday ' +
     'January February March April May June July August September October November December'
   ).split(' '),
@@ -65,7 +69,7 @@ const ORGANISATION = new Set(
     'Airlines Airways Motors Industries Holdings Partners Capital Securities Telecom Media Records Studios Pictures ' +
     'Nations Security Council Office Exchange Reserve Fed Treasury Commons Lords Open Cup Championships Games Olympics ' +
     'Prix Masters Classic Series Trophy Tour Real United Rovers Wanderers Albion Athletic FC Hotspur Rangers Celtic ' +
-    'Madrid Barcelona Milan Munich Research Lynch Sachs Stanley'
+    'Madrid Barcelona Milan Munich Research Lynch Sachs Stanley Breweries Brewery Airport Energy Oil Gas Pharmaceuticals'
   ).split(' '),
 );
 
@@ -85,7 +89,7 @@ export const GROUP =
 
 /** Words that may end a name: letters with an internal hyphen or apostrophe, capitalised, some lower case. */
 export function isNameWord(word: string): boolean {
-  return word.length <= 30 && /^\p{Lu}[\p{L}\p{M}'’-]*$/u.test(word) && /\p{Ll}/u.test(word) && !/['’]s$|-$/.test(word);
+  return word.length <= 30 && /^\p{Lu}[\p{L}\p{M}'’-]*$/u.test(word) && /\p{Ll}/u.test(word) && !/['’]s$|['’-]$/u.test(word);
 }
 
 /** An initial inside a name: `R.` in `R. Sridharan`. */
