@@ -20,7 +20,9 @@ const passages = JSON.parse(
 ) as LabelledPassage[];
 const score = scoreAttribution(passages, extractQuotations);
 console.log(`Hand-labelled passages: ${passages.length}, (quotation, speaker) pairs labelled: ${score.labelled}, found: ${score.found}`);
-console.log(`  precision ${percent(precision(score))} (${score.right}/${score.found}), recall ${percent(recall(score))} (${score.right}/${score.labelled})`);
+console.log(
+  `  precision ${percent(precision(score))} (${score.right}/${score.found}), recall ${percent(recall(score))} (${score.right}/${score.labelled})`,
+);
 console.log(`  quotations of no person given to a person: ${score.personsForNobody}`);
 for (const miss of score.misses) console.log(`  ✗ ${miss}`);
 
@@ -53,7 +55,9 @@ if (folder) {
       }
     }
   }
-  console.log(`\n${folder}: ${documents} documents, ${quotations} quotations, ${attributed} attributed to a person, ${sources} to a group or role`);
+  console.log(
+    `\n${folder}: ${documents} documents, ${quotations} quotations, ${attributed} attributed to a person, ${sources} to a group or role`,
+  );
   console.log(`  bare names their document gives in full: ${bare} (${percent(attributed === 0 ? 0 : bare / attributed)} of attributed)`);
   console.log(`  a group word as a person: ${groupsAsPeople}`);
   for (const example of bareExamples) console.log(`  e.g. ${example}`);

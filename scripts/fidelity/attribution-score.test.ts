@@ -5,7 +5,15 @@ import { precision, recall, scoreAttribution, type LabelledPassage } from './att
 
 describe('scoreAttribution', () => {
   const passages: LabelledPassage[] = [
-    { id: 'a', paragraphs: [], quotes: [['Yes,', 'Lee Min-ho'], ['No,', null], ['Maybe,', 'Kim Min-ji']] },
+    {
+      id: 'a',
+      paragraphs: [],
+      quotes: [
+        ['Yes,', 'Lee Min-ho'],
+        ['No,', null],
+        ['Maybe,', 'Kim Min-ji'],
+      ],
+    },
   ];
 
   test('counts a pair only when the same text goes to the same person', () => {
@@ -46,4 +54,3 @@ describe('extractQuotations on the hand-labelled passages (test/fixtures/attribu
     expect(score.personsForNobody).toBe(0);
   });
 });
-

@@ -38,17 +38,34 @@ export function expectedOf(text: string, source: string, categoryFile?: string):
       for (const match of fence[2]!.matchAll(/^(\w+)\s*=\s*(.+)$/gm)) data[match[1]!] = tomlValue(match[2]!);
     }
   }
-  const body = fence ? text.slice(fence[0].length) : text;
+  let body = fence ? text.slice(fence[0].length) : text;
+  // Header lines (Pelican, MultiMarkdown, wire copy, scrapers): `Key: value` lines up to a blank line.
+  if (!fence) {
+    const header = /^(?:[A-Za-z][\w ]{0,30}:(?!\/\/)[^\n]*\n)+/.exec(body.replace(/^\uFEFF/, '').replace(/\r/g, ''));
+    const lines = header?.[0].trimEnd().split('\n') ?? [];
+    if (lines.length >= 2 || (lines.length === 1 && /^title:/i.test(lines[0]!))) {
+      for (const line of lines) {
+        const [, key, value] = /^([^:]+):\s*(.*)$/.exec(line)!;
+        const name = key!.trim().toLowerCase().replace(/\s+/g, '_');
+        if (value!.trim() !== '' && !/^(none|null|n\/a)$/i.test(value!.trim())) data[name] ??= value!.trim();
+      }
+      expected.frontmatterLine = lines.find((line) => !/^(title|content|body|text):/i.test(line) && /:\s*\S/.test(line))?.trim();
+      body = body
+        .replace(/^\uFEFF/, '')
+        .replace(/\r/g, '')
+        .slice(header![0].length);
+    }
+  }
   const heading = /^#\s+(.+?)\s*#*\s*$/m.exec(/\.(md|mdx|markdown)$/i.test(source) ? body : '');
   if (typeof data.title === 'string' && data.title.trim()) expected.title = data.title.trim();
   else if (heading) expected.title = heading[1]!.replace(/[*_`]/g, '').trim();
 
-  const stated = data.date ?? data.published ?? data.pubDate;
+  const stated = data.date ?? data.published ?? data.pubDate ?? data.publish_date;
   const name = source.split('/').pop()!;
   const nameDate = /^(\d{4})-?(\d{2})-?(\d{2})(?:[-_.\s]|\.\w+$)/.exec(name);
   const folderDate = /(?:^|\/)(\d{4})\/(\d{2})\/(\d{2})\//.exec(source);
   if (stated instanceof Date) expected.date = stated.toISOString().slice(0, 10);
-  else if (typeof stated === 'string' && /^\d{4}-\d{2}-\d{2}/.test(stated)) expected.date = stated.slice(0, 10);
+  else if (typeof stated === 'string' && /^\d{4}[-/]\d{2}[-/]\d{2}/.test(stated)) expected.date = stated.slice(0, 10).replace(/\//g, '-');
   else if (nameDate) expected.date = `${nameDate[1]}-${nameDate[2]}-${nameDate[3]}`;
   else if (folderDate) expected.date = `${folderDate[1]}-${folderDate[2]}-${folderDate[3]}`;
 
@@ -91,9 +108,15 @@ export function expectedOf(text: string, source: string, categoryFile?: string):
       .split('\n')
       .find((line) => line.trim() !== '')
       ?.trim() ?? '';
-  const canonical = data.canonical ?? data.source;
+  const canonical = data.canonical ?? data.source ?? data.url ?? data.src ?? data.link;
+  const secondLine = body
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)[1];
   if (typeof canonical === 'string' && /^https?:\/\//.test(canonical)) expected.sourceUrl = canonical;
   else if (/^https?:\/\/\S+$/.test(firstLine)) expected.sourceUrl = firstLine;
+  // A title, then the page's address (scrapers that print the headline first).
+  else if (!expected.title && /^https?:\/\/\S+$/.test(secondLine ?? '')) expected.sourceUrl = secondLine;
   return expected;
 }
 

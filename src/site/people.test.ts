@@ -77,9 +77,13 @@ describe('collectPeople: one person, one page', () => {
   });
 
   test('two people whose names slug alike get distinct pages', () => {
-    const people = collectPeople([doc('a', { text: 'A', speaker: 'Lee Ji-eun', paragraph: 0 }, { text: 'B', speaker: 'Lee Ji Eün', paragraph: 1 })]);
+    const people = collectPeople([
+      doc('a', { text: 'A', speaker: 'Lee Ji-eun', paragraph: 0 }, { text: 'B', speaker: 'Lee Ji Eün', paragraph: 1 }),
+    ]);
     expect(people).toHaveLength(1);
-    const namesakes = collectPeople([doc('a', { text: 'A', speaker: 'Anne-Marie', paragraph: 0 }, { text: 'B', speaker: 'Anne Marie!', paragraph: 1 })]);
+    const namesakes = collectPeople([
+      doc('a', { text: 'A', speaker: 'Anne-Marie', paragraph: 0 }, { text: 'B', speaker: 'Anne Marie!', paragraph: 1 }),
+    ]);
     expect(new Set(namesakes.map((person) => person.slug)).size).toBe(namesakes.length);
   });
 });

@@ -149,7 +149,10 @@ export function collectUnnamedSources(documents: readonly Quoting[]): UnnamedSou
   for (const document of documents) {
     for (const quotation of document.data.quotations) {
       if (quotation.source === undefined || quotation.continued) continue;
-      const name = quotation.source.replace(/\s+/gu, ' ').trim().replace(/^(?:the|a|an)\s+/iu, '');
+      const name = quotation.source
+        .replace(/\s+/gu, ' ')
+        .trim()
+        .replace(/^(?:the|a|an)\s+/iu, '');
       const key = name.toLocaleLowerCase('en');
       const source = byKey.get(key) ?? { names: new Map(), quotations: 0, documents: new Set<string>() };
       source.names.set(name, (source.names.get(name) ?? 0) + 1);

@@ -4,10 +4,7 @@
  * `김지원 장관은 "…"라고 말했다`. Family names come first in both.
  */
 
-export type CjkSubject =
-  | { kind: 'name'; name: string; role?: string }
-  | { kind: 'pronoun' }
-  | { kind: 'group'; phrase: string };
+export type CjkSubject = { kind: 'name'; name: string; role?: string } | { kind: 'pronoun' } | { kind: 'group'; phrase: string };
 
 // Common family names: one character (or syllable), a few of two.
 const HAN_FAMILY = new Set(

@@ -78,11 +78,18 @@ const KEYS: Record<string, Reader> = {
   source_url: (value, meta) => setUrl(value, meta),
   original_url: (value, meta) => setUrl(value, meta),
   url: (value, meta) => setUrl(value, meta),
+  src: (value, meta) => setUrl(value, meta),
+  // Pelican: `Status: draft`.
+  status: (value, meta) => {
+    if (typeof value !== 'string') return 'a text';
+    if (value.trim().toLowerCase() === 'draft') meta.draft = true;
+    return undefined;
+  },
   link: (value, meta) => setUrl(value, meta),
 };
 
 // Keys that may hold a site path rather than a source address (Hugo's `url: /about/`): kept, not warned about.
-const PATH_OR_URL = new Set(['url', 'link', 'source']);
+const PATH_OR_URL = new Set(['url', 'link', 'source', 'src']);
 
 /**
  * Frontmatter fields → document metadata. Pure. A value of the wrong type is

@@ -6,6 +6,7 @@ import { readDocumentMeta, type DocumentMeta } from './document-meta.ts';
 import { folderSection, readDocumentPath, type PathFacts } from './document-path.ts';
 import type { FolderDescription } from './folder-description.ts';
 import { splitFrontmatter } from './frontmatter.ts';
+import { splitMetadataLines } from './metadata-lines.ts';
 import { detectLanguage } from './language.ts';
 import { messageCollector, type DossierMessage } from '../message.ts';
 import { parsePlainText, type ParsedDocument } from './parse-text.ts';
@@ -45,7 +46,10 @@ export function ingestDocument(
   const report = messageCollector(source);
   const decoded = decodeText(bytes, report);
   if (!decoded) return { messages: report.messages };
-  const split = splitFrontmatter(showControlCharacters(decoded.text, report), report);
+  const shown = showControlCharacters(decoded.text, report);
+  const fenced = splitFrontmatter(shown, report);
+  // Markdown without a fenced block may open with Pelican's or MultiMarkdown's `Key: value` lines.
+  const split = fenced.fields === undefined && isMarkdown(source) ? splitMetadataLines(fenced.text) : fenced;
   const meta = split.fields ? readDocumentMeta(split.fields, report) : undefined;
   const path = readDocumentPath(source);
   const article = isMarkdown(source)

@@ -124,14 +124,21 @@ function noteOrganisations(paragraph: string, organisations: Set<string>): void 
   for (const match of paragraph.matchAll(
     /(?<![\p{L}\p{N}] ?)(\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+){0,2})(?:['’]s)?((?: \p{Ll}+){0,3}) (its?|itself)(?!\p{L})/gu,
   )) {
-    if (match[3] === 'it' && /\b(?:said|says|told|added|believes?|thinks?|found|made|called|described|did|does|do|has|have|had|is|was)\b/u.test(match[2]!)) continue;
+    if (
+      match[3] === 'it' &&
+      /\b(?:said|says|told|added|believes?|thinks?|found|made|called|described|did|does|do|has|have|had|is|was)\b/u.test(match[2]!)
+    )
+      continue;
     organisations.add(match[1]!);
   }
 }
 
 function opensSentence(paragraph: string, at: number): boolean {
   const before = paragraph.slice(Math.max(0, at - 40), at);
-  return /(?:^|[.!?]["”’]?\s+)(?:(?:But|And|However,|Meanwhile,|Now|Then)\s+)?(?:\p{Lu}[\p{L}-]*\s+){0,3}$/u.test(before) && (at < 40 || /[.!?]/u.test(before) || at === 0);
+  return (
+    /(?:^|[.!?]["”’]?\s+)(?:(?:But|And|However,|Meanwhile,|Now|Then)\s+)?(?:\p{Lu}[\p{L}-]*\s+){0,3}$/u.test(before) &&
+    (at < 40 || /[.!?]/u.test(before) || at === 0)
+  );
 }
 
 function isBefore(mention: Mention, paragraph: number, offset: number): boolean {

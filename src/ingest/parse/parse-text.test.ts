@@ -146,6 +146,37 @@ describe('parsePlainText: source lines and wire headers', () => {
       ['A planned strike was called off.'],
     ],
     [
+      // As the newspaper3k-style scrapers on GitHub write them.
+      'a scraper header: empty and None values are nothing, and Content: opens the text',
+      'Title: Wolf attacks halt village life\nAuthor: \nPublish Date: None\nContent:\nLUCKNOW: Life has come to a standstill.\n',
+      { title: 'Wolf attacks halt village life', section: [] },
+      ['LUCKNOW: Life has come to a standstill.'],
+    ],
+    [
+      'Content: with the first words after it',
+      'Title: A\nPublish Date: 2024-09-05\nContent: NEW DELHI: The match was short.\n',
+      { title: 'A', published: '2024-09-05' },
+      ['NEW DELHI: The match was short.'],
+    ],
+    [
+      'an address right under the title is the source',
+      'MAN PARDONED THREE MONTHS AGO ARRESTED\nhttp://news.example.com/the-truth/man-pardoned/\nJust 94 days ago, a man was pardoned.\n',
+      { title: 'MAN PARDONED THREE MONTHS AGO ARRESTED', sourceUrl: 'http://news.example.com/the-truth/man-pardoned/' },
+      ['Just 94 days ago, a man was pardoned.'],
+    ],
+    [
+      'Src:, By: and Modified: spellings',
+      'Title: B\nBy: Ann Lee\nModified: 2024-01-02\nSrc: https://example.org/b\n\nBody.\n',
+      { title: 'B', byline: 'Ann Lee', updated: '2024-01-02', sourceUrl: 'https://example.org/b' },
+      ['Body.'],
+    ],
+    [
+      'a title with a colon is no header line, and an address is no key',
+      'Edward Snowden: Bin Laden is alive\nhttp://example.com/snowden\nThe claim spread fast.\n',
+      { title: 'Edward Snowden: Bin Laden is alive', sourceUrl: 'http://example.com/snowden' },
+      ['The claim spread fast.'],
+    ],
+    [
       'a Source: header that is an address is the source; one that is a name is the credit',
       'Source: Reuters\nTitle: Markets calm\n\nBody.\n',
       { title: 'Markets calm', credit: 'Reuters' },

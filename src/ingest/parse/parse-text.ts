@@ -14,7 +14,7 @@ export interface ParsedDocument {
   byline?: string;
   credit?: string;
   caption?: Caption;
-  /** Where it was first published: a bare URL first line, or a `URL:` header line. */
+  /** Where it was first published: a bare URL first line or one right under the title, or a `URL:` header line. */
   sourceUrl?: string;
   /** From a `Tags:` or `Keywords:` header line. */
   tags?: string[];
@@ -41,7 +41,12 @@ const TITLE_MAX = 200;
 // Web-scraped archives print the page's address first.
 const BARE_URL = /^<?(https?:\/\/[^\s<>]+\.[^\s<>]+?)>?$/iu;
 // Mail- and wire-style header lines, before the title.
-const WIRE_LINE = /^(Title|Headline|Author|Authors|Date|Published|Updated|URL|Link|Source|Tags|Keywords|Category|Section)\s*:\s*(.+)$/iu;
+const WIRE_LINE =
+  /^(Title|Headline|Author|Authors|By|Byline|Date|Published|Publish(?:ed)? Date|Publication Date|Date Published|Updated|Modified|URL|Link|Source|Src|Tags|Keywords|Category|Categories|Section)\s*:(?!\/\/)\s*(.*)$/iu;
+// A value a scraper prints for nothing.
+const NO_VALUE = /^(?:none|null|undefined|n\/a|-+)?$/iu;
+// The line that ends a scraper's header and opens the text (`Content:`, perhaps with the first words after it).
+const CONTENT_LINE = /^(?:Content|Body|Text|Article|Story)\s*:\s*/iu;
 // A category line between the address and the title: a few words, no sentence.
 const CATEGORY_MAX = 40;
 
@@ -87,6 +92,13 @@ export function parsePlainText(text: string, report: MessageCollector, fallbackT
   } else if (titleCandidate && isTitle(titleCandidate, content.length - next, article.section.length > 0 || url !== null)) {
     article.title = titleCandidate.text;
     article.titleLine = titleCandidate.number;
+    next++;
+  }
+
+  // Scrapers that print the headline first print the page's address right under it.
+  const addressAfterTitle = article.titleLine !== undefined ? content[next] && BARE_URL.exec(content[next]!.text) : null;
+  if (addressAfterTitle && article.sourceUrl === undefined) {
+    article.sourceUrl = addressAfterTitle[1]!;
     next++;
   }
 
@@ -148,21 +160,35 @@ function readHeaderLine(line: Line, following: Line | undefined, article: Parsed
   return 0;
 }
 
-/** Wire-style `Key: value` lines at the very top: how many there are. */
+/**
+ * Wire-style `Key: value` lines at the very top: how many there are. An empty
+ * value (`Author:`, `Publish Date: None`) is read as nothing; a `Content:` line
+ * after them ends the header, and what follows its colon is the text's start.
+ */
 function readWireHeader(lines: Line[], article: ParsedDocument, report: MessageCollector): number {
   let count = 0;
   for (const line of lines) {
     const match = WIRE_LINE.exec(line.text);
-    if (!match) break;
-    const key = match[1]!.toLowerCase();
+    if (!match) {
+      if (count > 0 && CONTENT_LINE.test(line.text)) {
+        const rest = line.text.replace(CONTENT_LINE, '');
+        if (rest === '') return count + 1;
+        // The label is header; the words after it are the body's first line.
+        line.text = rest;
+      }
+      break;
+    }
+    const key = match[1]!.toLowerCase().replace(/\s+/gu, ' ');
     const value = match[2]!.trim();
+    count++;
+    if (NO_VALUE.test(value)) continue;
     if (key === 'title' || key === 'headline') {
       article.title = value;
       article.titleLine = line.number;
-    } else if (key === 'author' || key === 'authors') article.byline ??= value.replace(/^By\s+/iu, '');
-    else if (key === 'date' || key === 'published') article.published ??= parseDateOrWarn(value, line, report);
-    else if (key === 'updated') article.updated ??= parseDateOrWarn(value, line, report);
-    else if (key === 'url' || key === 'link') {
+    } else if (['author', 'authors', 'by', 'byline'].includes(key)) article.byline ??= value.replace(/^By\s+/iu, '');
+    else if (key === 'updated' || key === 'modified') article.updated ??= parseDateOrWarn(value, line, report);
+    else if (key.includes('date') || key === 'published') article.published ??= parseDateOrWarn(value, line, report);
+    else if (key === 'url' || key === 'link' || key === 'src') {
       const url = BARE_URL.exec(value);
       if (url) article.sourceUrl ??= url[1]!;
     } else if (key === 'source') {
@@ -183,7 +209,6 @@ function readWireHeader(lines: Line[], article: ParsedDocument, report: MessageC
         .split('/')
         .map((part) => part.trim())
         .filter(Boolean);
-    count++;
   }
   return count;
 }

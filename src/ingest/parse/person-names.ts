@@ -1,4 +1,3 @@
-
 /**
  * What a run of capitalised words says about a person: the name, the role
  * or honorific before it, or that it is no person at all (an organisation, a
@@ -7,7 +6,9 @@
 
 /** Honorifics: dropped from the name, and not a role either. */
 const HONORIFIC = new Set(
-  'Mr Mr. Mrs Mrs. Ms Ms. Mx Dr Dr. Prof Prof. Sir Dame Lord Lady Baron Baroness Viscount Earl Duke Duchess Madam Mme M. Herr Frau'.split(' '),
+  'Mr Mr. Mrs Mrs. Ms Ms. Mx Dr Dr. Prof Prof. Sir Dame Lord Lady Baron Baroness Viscount Earl Duke Duchess Madam Mme M. Herr Frau'.split(
+    ' ',
+  ),
 );
 
 /**

@@ -307,7 +307,11 @@ describe('extractQuotations: who said what', () => {
     ],
     [
       'Korean: 라고 말했다 / 밝혔다, a bare family name with a role, and a group',
-      ['박선경 교수는 "관계가 개선되고 있다"라고 밝혔다.', '박 교수는 "협력이 핵심"이라고 강조했다.', '전문가들은 "금리가 오를 것"이라고 말했다.'],
+      [
+        '박선경 교수는 "관계가 개선되고 있다"라고 밝혔다.',
+        '박 교수는 "협력이 핵심"이라고 강조했다.',
+        '전문가들은 "금리가 오를 것"이라고 말했다.',
+      ],
       [
         { text: '관계가 개선되고 있다', speaker: '박선경', role: '교수', paragraph: 0 },
         { text: '협력이 핵심', speaker: '박선경', role: '교수', paragraph: 1 },

@@ -111,7 +111,11 @@ function closeChain(chain: Found[]): void {
     first.speaker !== undefined || first.source !== undefined
       ? first
       : [...chain].reverse().find((piece) => piece.speaker !== undefined || piece.source !== undefined);
-  const who: Who = { ...(said?.speaker !== undefined && { speaker: said.speaker }), ...(said?.role !== undefined && { role: said.role }), ...(said?.source !== undefined && { source: said.source }) };
+  const who: Who = {
+    ...(said?.speaker !== undefined && { speaker: said.speaker }),
+    ...(said?.role !== undefined && { role: said.role }),
+    ...(said?.source !== undefined && { source: said.source }),
+  };
   chain.forEach((piece, i) => {
     delete piece.speaker;
     delete piece.role;
@@ -372,7 +376,13 @@ function leadingSubject(text: string, at: number): Subject | undefined {
   const person = run.length > 0 && !isHonorificOnly(run) ? parsePersonName(run) : undefined;
   if (person) {
     const role = first > 0 ? words.slice(0, first).join(' ') : person.role;
-    return { kind: 'name', name: person.name, ...(role !== undefined && { role }), ...(person.honorific && { honorific: true as const }), start: at };
+    return {
+      kind: 'name',
+      name: person.name,
+      ...(role !== undefined && { role }),
+      ...(person.honorific && { honorific: true as const }),
+      start: at,
+    };
   }
   // `said the Home Secretary`, `according to analysts`, `said a spokesman for the firm`; not `said in a statement`.
   if (/^(?:in|on|at|by|with|to|for|from|after|before|that|this|it)$/i.test(words[0] ?? '')) return undefined;
@@ -422,7 +432,8 @@ function named(name: string, role: string | undefined, document: DocumentState):
   let speaker: string | undefined = name;
   if (!/\s/u.test(name) && Array.from(name).length <= (HAN_OR_HANGUL.test(name) ? 1 : 30)) {
     const full = document.names.resolve(name);
-    if (full === null) speaker = undefined; // two people share it: attribute to neither
+    if (full === null)
+      speaker = undefined; // two people share it: attribute to neither
     else if (full !== undefined) speaker = full;
   }
   if (speaker === undefined) {
