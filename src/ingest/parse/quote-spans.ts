@@ -94,11 +94,8 @@ export function runOnSpan(paragraph: string, next: string | undefined, spans: re
 /** The same opening mark between `from` and `close`, right after a sentence's end and before a word; -1 when none. */
 function reopening(paragraph: string, mark: string, from: number, close: number): number {
   if (SINGLE.has(mark)) return -1;
-  let at = mark === '"' ? -1 : paragraph.indexOf(mark, from);
-  if (mark === '"') {
-    // A straight mark is its own closer: the candidate is the closing one itself, if it is shaped like an opening one.
-    at = close;
-  }
+  // A straight mark is its own closer: the candidate is the closing one itself, if it is shaped like an opening one.
+  const at = mark === '"' ? close : paragraph.indexOf(mark, from);
   if (at === -1 || at > close) return -1;
   const before = paragraph.slice(Math.max(from, at - 3), at);
   const after = paragraph[at + 1];
@@ -124,7 +121,7 @@ function nextCloser(paragraph: string, closer: string, from: number, cache: Map<
 
 /** The next single mark that closes a quotation: not an apostrophe inside a word (`it's`, `don’t`). */
 function nextSingleCloser(paragraph: string, closer: string, from: number, cache: Map<string, number>): number {
-  let close = cache.get(closer);
+  const close = cache.get(closer);
   if (close !== undefined && (close === -1 || close >= from)) return close;
   let at = paragraph.indexOf(closer, from);
   while (at !== -1 && !closesSingle(paragraph, at)) at = paragraph.indexOf(closer, at + 1);
