@@ -3,8 +3,11 @@
 // recall of (quotation, speaker) pairs on the hand-labelled passages, and, for
 // a folder of real documents, how many attributed quotations still carry a
 // bare name their own document gives in full, and how many name a group.
-// Usage: node scripts/attribution.ts [DOCUMENTS_DIR]
+// With --sample N, it also prints N attributed quotations drawn at random
+// (--seed S repeats a draw), each with the text before it, to judge by hand.
+// Usage: node scripts/attribution.ts [DOCUMENTS_DIR] [--sample N] [--seed S]
 import { readFile, readdir } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
 import { join, relative } from 'node:path';
 import { ingestDocument, isDocument } from '../src/ingest/parse/ingest-document.ts';
 import { indexNames } from '../src/ingest/parse/name-index.ts';
@@ -26,7 +29,11 @@ console.log(
 console.log(`  quotations of no person given to a person: ${score.personsForNobody}`);
 for (const miss of score.misses) console.log(`  ✗ ${miss}`);
 
-const folder = process.argv[2];
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { sample: { type: 'string', default: '0' }, seed: { type: 'string', default: '1' } },
+});
+const folder = positionals[0];
 if (folder) {
   const files = (await readdir(folder, { recursive: true })).map(String).filter(isDocument).sort();
   let documents = 0;
@@ -36,6 +43,7 @@ if (folder) {
   let groupsAsPeople = 0;
   let sources = 0;
   const bareExamples: string[] = [];
+  const drawn: string[] = [];
   for (const file of files) {
     const source = relative(folder, join(folder, file)).split('\\').join('/');
     const { draft } = ingestDocument(await readFile(join(folder, file)), source, { defaultLanguage: 'en', folderSections: false });
@@ -48,6 +56,11 @@ if (folder) {
       if (quotation.source !== undefined) sources++;
       if (quotation.speaker === undefined) continue;
       attributed++;
+      const paragraph = paragraphs[quotation.paragraph] ?? '';
+      const at = paragraph.indexOf(quotation.text);
+      drawn.push(
+        `${source} → ${quotation.speaker}\n    …${paragraph.slice(Math.max(0, at - 200), at)}⟦${quotation.text}⟧${paragraph.slice(at + quotation.text.length, at + quotation.text.length + 80)}…`,
+      );
       if (GROUP.test(quotation.speaker)) groupsAsPeople++;
       if (!/\s/u.test(quotation.speaker) && typeof names.resolve(quotation.speaker) === 'string') {
         bare++;
@@ -61,4 +74,10 @@ if (folder) {
   console.log(`  bare names their document gives in full: ${bare} (${percent(attributed === 0 ? 0 : bare / attributed)} of attributed)`);
   console.log(`  a group word as a person: ${groupsAsPeople}`);
   for (const example of bareExamples) console.log(`  e.g. ${example}`);
+  // A seeded draw (a linear congruential generator), so a judged sample can be drawn again.
+  let seed = Number(values.seed);
+  const next = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const count = Math.min(Number(values.sample), drawn.length);
+  if (count > 0) console.log(`\nA sample of ${count} attributed quotations (seed ${values.seed}), to judge by hand:`);
+  for (let i = 0; i < count; i++) console.log(`#${i + 1} ${drawn[Math.floor(next() * drawn.length)]}`);
 }
