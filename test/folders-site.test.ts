@@ -120,3 +120,30 @@ describe('tags', () => {
     expect(selectAll('.related li a', page).map(text)).toContain('Create a Document');
   });
 });
+
+describe('who said what, in folders of news', () => {
+  test('a person page gives the role the documents give them, with the date', async () => {
+    const person = await readPage(site.dist, 'people/tom-okafor/');
+    expect(text(select('.person-roles', person))).toBe('Described as: union leader (Feb 3, 2024).');
+    expect(graph(person)[0]).toMatchObject({ mainEntity: { '@type': 'Person', name: 'Tom Okafor', jobTitle: ['union leader'] } });
+  });
+
+  test('a group quoted is listed apart, with no page of its own', async () => {
+    const index = await readPage(site.dist, 'people/');
+    const sources = select('.unnamed-sources', index);
+    expect(text(select('li', sources))).toBe('spokesman for the operator 1 quotation in 1 document');
+    expect(selectAll('.people-list a', index).map(text)).not.toContain('spokesman for the operator');
+    const article = await readPage(site.dist, 'articles/ferry-fares-to-rise-in-spring/');
+    expect(select('q.quote', article)!.properties).toMatchObject({ dataSource: 'a spokesman for the operator' });
+    expect(select('q.quote', article)!.properties.dataSpeaker).toBeUndefined();
+  });
+
+  test('Pelican metadata lines and a scraper header are metadata, never text', async () => {
+    const pelican = await readPage(site.dist, 'articles/harbour-reopens/');
+    expect(text(select('.prose', pelican))).not.toMatch(/Title:|Category:|Src:/);
+    expect(selectAll('.tags a', pelican).map(text)).toEqual(['harbour', 'weather']);
+    const scraped = await readPage(site.dist, 'articles/library-extends-its-opening-hours/');
+    expect(text(select('.prose', scraped))).not.toMatch(/Author:|Publish Date|Content:/);
+    expect(text(select('.prose', scraped))).toMatch(/^RIVERTON: The town library/);
+  });
+});
