@@ -29,6 +29,23 @@ const article = (title: string, body = 'Body text.'): string => `NEWS / LOCAL\n$
 const ingest = () => runIngest({ documentsDir: documents, entriesDir: entries, defaultLanguage: 'en' });
 const entryNames = async () => (await readdir(entries)).filter((name) => name.endsWith('.mdx')).sort();
 
+describe('runIngest with a people file', () => {
+  test('people.yml renames speakers in every entry; a bad entry is a warning naming the file and line', async () => {
+    await writeFile(join(documents, 'one.txt'), article('First story', '"We are ready," said Tony Blair.'));
+    await writeFile(join(documents, 'people.yml'), '- name: Anthony Blair\n  aliases: [Tony Blair]\n- nme: typo\n');
+    const summary = await ingest();
+    expect(summary).toMatchObject({ documents: 1, written: 1, warnings: 1 });
+    expect(summary.messages.map(formatMessage)).toEqual([
+      'people.yml:3: warning: Expected only `name`, `aliases` and `in`, found `nme`; this person is left out [invalid-people-file]',
+    ]);
+    expect(await readFile(join(entries, 'first-story.mdx'), 'utf8')).toContain('speaker: Anthony Blair');
+    // A changed rule re-reads the documents it renames.
+    await writeFile(join(documents, 'people.yml'), '- name: Tony Blair (PM)\n  aliases: [Tony Blair]\n');
+    expect(await ingest()).toMatchObject({ written: 1 });
+    expect(await readFile(join(entries, 'first-story.mdx'), 'utf8')).toContain('speaker: Tony Blair (PM)');
+  });
+});
+
 describe('runIngest', () => {
   test('writes one entry per document, in nested folders with awkward names', async () => {
     await mkdir(join(documents, 'a b/(c) & d/한글'), { recursive: true });

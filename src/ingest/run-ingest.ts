@@ -8,6 +8,7 @@ import { hashBytes, ingestVersion, readIngestCache, writeIngestCache, type Cache
 import { isDocument, type IngestOptions } from './parse/ingest-document.ts';
 import { messageCollector, type DossierMessage } from './message.ts';
 import { isFolderDescription, parseFolderDescription, type FolderDescription } from './parse/folder-description.ts';
+import { isPeopleFile, parsePeopleFile, type PersonRule } from './parse/people-file.ts';
 import { sectionRecords, type DescribedFolder } from './section-records.ts';
 import { readGitHistory } from './git-history.ts';
 import { compareStrings } from '../utils/compare-strings.ts';
@@ -77,7 +78,7 @@ export async function runIngest(options: IngestRunOptions): Promise<IngestSummar
   const files = await listFiles(options.documentsDir);
   const documents = files.filter((file) => isDocument(file.source) && !isFolderDescription(file.source));
   for (const file of files) {
-    if (!isDocument(file.source) && !isFolderDescription(file.source)) {
+    if (!isDocument(file.source) && !isFolderDescription(file.source) && !isPeopleFile(file.source)) {
       report({
         reason: 'Not a document (expected .txt, .md or .mdx), skipped',
         file: file.source,
@@ -93,11 +94,21 @@ export async function runIngest(options: IngestRunOptions): Promise<IngestSummar
         report,
       )
     : {};
+  const people = await readPeople(
+    files.find((file) => isPeopleFile(file.source)),
+    report,
+  );
 
   await removeTemporaryFiles(options.entriesDir);
   const existing = await readEntries(options.entriesDir);
   // The folders' descriptions are part of the options, so a changed description re-reads the documents it names.
-  const ingestOptions: IngestOptions = { defaultLanguage: options.defaultLanguage, folderSections, folders: titlesOnly(folders) };
+  // So is the people file: a changed rule re-reads the documents.
+  const ingestOptions: IngestOptions = {
+    defaultLanguage: options.defaultLanguage,
+    folderSections,
+    folders: titlesOnly(folders),
+    ...(people.length > 0 && { people }),
+  };
   const version = await ingestVersion(ingestOptions);
   const previous = await readIngestCache(options.entriesDir, version);
   const next = new Map<string, CachedDocument>();
@@ -253,6 +264,20 @@ async function readFolderDescriptions(
     collector.messages.forEach(report);
   }
   return folders;
+}
+
+/** The people file at the top of the documents folder (`people.yml`), when there is one. */
+async function readPeople(file: FoundFile | undefined, report: (message: DossierMessage) => void): Promise<PersonRule[]> {
+  if (!file) return [];
+  const collector = messageCollector(file.source);
+  let rules: PersonRule[] = [];
+  try {
+    rules = parsePeopleFile((await readFile(file.path, 'utf8')).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'), collector);
+  } catch (error) {
+    collector.warn(`Cannot read the people file: ${(error as Error).message}`, 'unreadable-file');
+  }
+  collector.messages.forEach(report);
+  return rules;
 }
 
 /** What the documents' own entries need of the descriptions: the folders' titles. */

@@ -11,6 +11,7 @@ import { detectLanguage } from './language.ts';
 import { messageCollector, type DossierMessage } from '../message.ts';
 import { parsePlainText, type ParsedDocument } from './parse-text.ts';
 import { parseMarkdownDocument } from './parse-markdown.ts';
+import { applyPeopleRules, type PersonRule } from './people-file.ts';
 import { extractQuotations } from './quotations.ts';
 import { countWords, readingMinutes, summarize } from './text-stats.ts';
 
@@ -29,6 +30,8 @@ export interface IngestOptions {
   folderSections?: boolean;
   /** What folders say about themselves, by folder path below the documents folder. */
   folders?: Record<string, FolderDescription>;
+  /** How the maintainer names people (`people.yml`). */
+  people?: PersonRule[];
 }
 
 const LEAD_MIN_CHARACTERS = 20;
@@ -129,7 +132,7 @@ function describe(article: ParsedDocument, source: string, options: IngestOption
     language,
     wordCount: counted.words + counted.cjkCharacters,
     readingTime: readingMinutes(counted),
-    quotations: extractQuotations(paragraphs),
+    quotations: applyPeopleRules(extractQuotations(paragraphs), source, options.people ?? []),
     source,
   };
 }
