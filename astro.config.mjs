@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ingestIntegration } from './src/integrations/ingest.ts';
 import { pagefind } from './src/integrations/pagefind.ts';
-import { config, documentsDir, entriesDir } from './src/config.ts';
+import { astroCacheDir, config, documentsDir, entriesDir } from './src/config.ts';
 
 const verbose = process.argv.includes('--verbose');
 
@@ -22,7 +22,7 @@ export default defineConfig({
   // Stylesheets stay files, fetched once and cached, rather than inlined into every page.
   build: { concurrency: 8, inlineStylesheets: 'never' },
   // Tests build fixture sites side by side; each keeps its own content-layer cache.
-  cacheDir: process.env.DOSSIER_CACHE_DIR || './node_modules/.astro',
+  cacheDir: astroCacheDir(),
   vite: {
     // Test builds and the built site change all the time; the dev server need not watch them.
     server: { watch: { ignored: ['**/test/.output/**', '**/test-results/**', '**/dist/**', '**/.bench/**'] } },

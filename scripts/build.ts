@@ -1,25 +1,60 @@
 #!/usr/bin/env node
 // `npm run build`: Astro's build, which ingests the documents first and
-// indexes the pages for search last (see astro.config.mjs). In CI the log
+// indexes the pages for search last (see astro.config.mjs). One build at a
+// time per project (a lock in the cache folder); the new site is written
+// beside the published one and swapped in only when it is whole, so a build
+// that fails or is stopped leaves the last good site as it was. In CI the log
 // keeps warnings, diagnostics and the summary line; `--verbose` shows all.
-// Usage: node scripts/build.ts [--verbose] [--outDir DIR]
+// Usage: node scripts/build.ts [--verbose] [--outDir DIR] [--no-wait]
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { config, documentsDir, entriesDir } from '../src/config.ts';
+import { astroCacheDir, config, documentsDir, entriesDir } from '../src/config.ts';
+import { documentsFolderProblem } from '../src/ingest/documents-folder.ts';
 import { startIngest } from '../src/ingest/threads/early-ingest.ts';
+import { acquireBuildLock, LockHeldError } from './support/build-lock.ts';
+import { publishSite, recoverSite, stagingDir } from './support/publish-site.ts';
 
-const { values } = parseArgs({ options: { verbose: { type: 'boolean', default: false }, outDir: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { verbose: { type: 'boolean', default: false }, outDir: { type: 'string' }, 'no-wait': { type: 'boolean', default: false } },
+});
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
+const site = resolve(values.outDir ?? 'dist');
 
-// The ingest runs in a worker while Astro loads (a second); the build's ingest integration takes it over.
-startIngest({
-  documentsDir: documentsDir(),
-  entriesDir: entriesDir(),
-  defaultLanguage: config.defaultLanguage,
-  folderSections: config.folderSections,
-});
-const { build } = await import('astro');
+const missing = documentsFolderProblem(documentsDir());
+if (missing) {
+  console.error(missing);
+  process.exit(1);
+}
 
-await build({
-  logLevel: values.verbose ? 'debug' : process.env.CI ? 'warn' : 'info',
-  ...(values.outDir && { outDir: values.outDir }),
-});
+await mkdir(astroCacheDir(), { recursive: true });
+let release: () => Promise<void>;
+try {
+  release = await acquireBuildLock(join(astroCacheDir(), '.dossier-build.lock'), {
+    wait: !values['no-wait'],
+    say: (message) => console.warn(message),
+  });
+} catch (error) {
+  if (!(error instanceof LockHeldError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
+
+try {
+  for (const note of await recoverSite(site)) console.warn(note);
+  // The ingest runs in a worker while Astro loads (a second); the build's ingest integration takes it over.
+  startIngest({
+    documentsDir: documentsDir(),
+    entriesDir: entriesDir(),
+    defaultLanguage: config.defaultLanguage,
+    folderSections: config.folderSections,
+  });
+  const { build } = await import('astro');
+  await build({
+    logLevel: values.verbose ? 'debug' : process.env.CI ? 'warn' : 'info',
+    outDir: stagingDir(site),
+  });
+  await publishSite(site);
+} finally {
+  await release();
+}

@@ -4,6 +4,7 @@
 // Usage: node scripts/ingest.ts [--strict] [--verbose] [--out DIR] [DOCUMENTS_DIR]
 import { parseArgs } from 'node:util';
 import { config, documentsDir, entriesDir } from '../src/config.ts';
+import { documentsFolderProblem } from '../src/ingest/documents-folder.ts';
 import { formatMessage } from '../src/ingest/message.ts';
 import { progressReporter } from '../src/ingest/progress.ts';
 import { formatSummary, runIngest } from '../src/ingest/run-ingest.ts';
@@ -18,6 +19,11 @@ const { values, positionals } = parseArgs({
 });
 
 const documents = positionals[0] ?? documentsDir();
+const missing = documentsFolderProblem(documents);
+if (missing) {
+  console.error(missing);
+  process.exit(1);
+}
 const progress = progressReporter('Ingesting documents:', { verbose: values.verbose });
 const started = performance.now();
 const summary = await runIngest({

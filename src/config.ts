@@ -128,6 +128,11 @@ export function entriesDir(): string {
   return process.env.DOSSIER_ENTRIES_DIR || 'content/entries';
 }
 
+/** Astro's cache (content layer, incremental pages, search shards) and the build lock: `DOSSIER_CACHE_DIR` keeps a fixture site's apart. */
+export function astroCacheDir(): string {
+  return process.env.DOSSIER_CACHE_DIR || './node_modules/.astro';
+}
+
 /** What the site says about itself in its header, tab titles and feeds (from dossier.config.ts). */
 export const SITE = {
   title: config.title,

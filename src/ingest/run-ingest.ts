@@ -75,8 +75,17 @@ export async function runIngest(options: IngestRunOptions): Promise<IngestSummar
   history.catch(() => {});
   // Only the frontmatter and the serialized body wait for slugs: not the tree, not the bytes.
   const drafts = new Map<string, PreparedDocument>();
-  const files = await listFiles(options.documentsDir);
+  const files = await listFiles(options.documentsDir, report);
   const documents = files.filter((file) => isDocument(file.source) && !isFolderDescription(file.source));
+  if (documents.length === 0) {
+    // An empty or unmounted folder would publish an empty site: say so (STRICT makes it fail the build).
+    report({
+      reason: `No documents in ${options.documentsDir} (expected .txt, .md or .mdx files); the site has none`,
+      file: '.',
+      ruleId: 'no-documents',
+      fatal: false,
+    });
+  }
   for (const file of files) {
     if (!isDocument(file.source) && !isFolderDescription(file.source) && !isPeopleFile(file.source)) {
       report({

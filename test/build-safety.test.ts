@@ -1,0 +1,142 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { childEnv } from './helpers/child-env.ts';
+import { readIndex } from './helpers/search-index.ts';
+
+// Rebuilds that go wrong: a build stopped while it renders, and two builds at
+// once. Real builds of a small folder, with the real `scripts/build.ts`.
+const ROOT = resolve(import.meta.dirname, '..');
+const OUT = join(import.meta.dirname, '.output', `build-safety.${process.pid}`);
+const DOCUMENTS = join(OUT, 'documents');
+const DIST = join(OUT, 'dist');
+const env = childEnv({
+  DOCUMENTS_DIR: DOCUMENTS,
+  DOSSIER_ENTRIES_DIR: join(OUT, 'entries'),
+  DOSSIER_CACHE_DIR: join(OUT, 'cache'),
+  ASTRO_TELEMETRY_DISABLED: '1',
+  NODE_ENV: 'production',
+});
+const story = (section: string, title: string, body: string) => `${section}\n${title}\nPublished: Jan 03, 2026 09:00 AM\n\n${body}\n`;
+
+interface Run {
+  child: ChildProcess;
+  output: () => string;
+  exit: Promise<number | null>;
+}
+
+function startBuild(...args: string[]): Run {
+  // Its own process group, so that stopping it stops its workers too.
+  const child = spawn(process.execPath, [join(ROOT, 'scripts/build.ts'), '--outDir', DIST, ...args], {
+    cwd: ROOT,
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk));
+  const exit = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+  return { child, output: () => output, exit };
+}
+
+async function until(condition: () => boolean, what: string, timeoutMs = 120_000): Promise<void> {
+  const started = Date.now();
+  while (!condition()) {
+    if (Date.now() - started > timeoutMs) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((wait) => setTimeout(wait, 25));
+  }
+}
+
+async function allHtml(dir: string): Promise<string> {
+  const files = (await readdir(dir, { recursive: true })).map(String).filter((file) => file.endsWith('.html'));
+  return (await Promise.all(files.map((file) => readFile(join(dir, file), 'utf8')))).join('\n');
+}
+
+beforeAll(async () => {
+  await rm(OUT, { recursive: true, force: true });
+  await mkdir(DOCUMENTS, { recursive: true });
+  for (const name of ['one', 'two', 'three', 'four']) {
+    await writeFile(join(DOCUMENTS, `${name}.txt`), story('NEWS / LOCAL', `Story ${name}`, `Body of story ${name}.`));
+  }
+  const first = startBuild();
+  expect(await first.exit, first.output()).toBe(0);
+});
+afterAll(() => rm(OUT, { recursive: true, force: true }));
+
+describe('a build stopped while it renders', () => {
+  let before: string;
+  let killed: Run;
+  let after: Run;
+
+  beforeAll(async () => {
+    before = await readFile(join(DIST, 'index.html'), 'utf8');
+    // A document with a new section, then a build stopped once it has written pages.
+    await writeFile(join(DOCUMENTS, 'ghost.txt'), story('GHOSTS / HAUNTED', 'Ghost story', 'Only for a moment.'));
+    killed = startBuild();
+    const staging = `${DIST}.building`;
+    await until(() => existsSync(join(staging, 'articles', 'ghost-story', 'index.html')), 'the killed build to write a page');
+    process.kill(-killed.child.pid!, 'SIGKILL');
+    await killed.exit;
+    // The change is undone, and the next build runs.
+    await rm(join(DOCUMENTS, 'ghost.txt'));
+    after = startBuild();
+    expect(await after.exit, after.output()).toBe(0);
+  });
+
+  test('it was stopped in the middle: its new pages were written, its site never published', () => {
+    expect(killed.output()).not.toMatch(/Built \d+ documents/);
+  });
+
+  test('the next build cleans up after it and says so', () => {
+    expect(after.output()).toMatch(/Took over the build lock of process \d+, which is gone/);
+    expect(after.output()).toMatch(/Removed .*dist\.building, the unfinished output of a build that stopped/);
+    expect(existsSync(`${DIST}.building`)).toBe(false);
+  });
+
+  test('no page mentions the undone document or its section', async () => {
+    const html = await allHtml(DIST);
+    expect(html).toContain('Story one');
+    expect(html).not.toMatch(/Ghost story|Ghosts|ghost-story/);
+    expect(existsSync(join(DIST, 'sections', 'ghosts'))).toBe(false);
+  });
+
+  test('the site is whole: its home page as before, and its search index', async () => {
+    expect(await readFile(join(DIST, 'index.html'), 'utf8')).toBe(before);
+    expect(existsSync(join(DIST, 'pagefind', 'pagefind.js'))).toBe(true);
+  });
+});
+
+describe('two builds at once', () => {
+  test('a second build that will not wait fails with one line; the first completes', async () => {
+    await writeFile(join(DOCUMENTS, 'five.txt'), story('NEWS / LOCAL', 'Story five', 'Body of story five.'));
+    const first = startBuild();
+    await until(() => existsSync(join(OUT, 'cache', '.dossier-build.lock')), 'the first build to take the lock');
+    const second = startBuild('--no-wait');
+    expect(await second.exit).toBe(1);
+    expect(second.output().trim()).toMatch(/^Another build is running in this folder \(process \d+, started [^)]+\)\. /);
+    expect(await first.exit, first.output()).toBe(0);
+    expect(await allHtml(DIST)).toContain('Story five');
+  });
+
+  test('a second build that waits runs after the first, and the site holds both changes', async () => {
+    await writeFile(join(DOCUMENTS, 'six.txt'), story('NEWS / LOCAL', 'Story six', 'Body of story six.'));
+    const first = startBuild();
+    await until(() => existsSync(join(OUT, 'cache', '.dossier-build.lock')), 'the first build to take the lock');
+    await writeFile(join(DOCUMENTS, 'seven.txt'), story('NEWS / LOCAL', 'Story seven', 'Body of story seven.'));
+    const second = startBuild();
+    await until(() => second.output().includes('Waiting for the build of process'), 'the second build to wait');
+    expect(await first.exit, first.output()).toBe(0);
+    expect(await second.exit, second.output()).toBe(0);
+    const html = await allHtml(DIST);
+    expect(html).toContain('Story six');
+    expect(html).toContain('Story seven');
+    // Every article is in the search index, and the index names no file it lacks.
+    const index = await readIndex(join(DIST, 'pagefind'), () => '');
+    const indexed = Object.values(index.languages).flatMap((language) => Object.keys(language.pages));
+    for (const slug of await readdir(join(DIST, 'articles'))) expect(indexed).toContain(`/articles/${slug}/`);
+    expect(index.orphans).toEqual([]);
+  });
+});
