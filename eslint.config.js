@@ -68,7 +68,19 @@ const boundaries = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'dist.building/', 'dist.previous/', '.astro/', 'node_modules/', 'content/entries/', 'test/.output/', 'test-results/', '.bench/'] },
+  {
+    ignores: [
+      'dist/',
+      'dist.building/',
+      'dist.previous/',
+      '.astro/',
+      'node_modules/',
+      'content/entries/',
+      'test/.output/',
+      'test-results/',
+      '.bench/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...astro.configs.recommended,
