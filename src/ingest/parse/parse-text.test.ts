@@ -177,6 +177,25 @@ describe('parsePlainText: source lines and wire headers', () => {
       ['The claim spread fast.'],
     ],
     [
+      // As a scraper of Korean news on GitHub writes them: address, page title, site name, date, category.
+      'a page title that ends with the site name on the next line, then a bare date and a category',
+      'https://www.etnews.com/20240923000173\n간편지급 이용액 9400억 육박 - 전자신문\n전자신문\n2024-09-23\n신용카드\n올해 상반기 간편지급 서비스 이용규모가 늘었다.\n',
+      {
+        sourceUrl: 'https://www.etnews.com/20240923000173',
+        title: '간편지급 이용액 9400억 육박',
+        credit: '전자신문',
+        published: '2024-09-23',
+        section: ['신용카드'],
+      },
+      ['올해 상반기 간편지급 서비스 이용규모가 늘었다.'],
+    ],
+    [
+      'a title with a dash whose end is not the next line keeps its dash',
+      'https://example.com/a\nRates rise - and so do worries\nThe bank raised rates.\n',
+      { title: 'Rates rise - and so do worries' },
+      ['The bank raised rates.'],
+    ],
+    [
       'a Source: header that is an address is the source; one that is a name is the credit',
       'Source: Reuters\nTitle: Markets calm\n\nBody.\n',
       { title: 'Markets calm', credit: 'Reuters' },

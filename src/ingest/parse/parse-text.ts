@@ -95,6 +95,16 @@ export function parsePlainText(text: string, report: MessageCollector, fallbackT
     next++;
   }
 
+  // A page title that ends with its site's name (`Headline - 전자신문`), and that name on the next line:
+  // the name is the credit, not part of the headline.
+  const siteName = article.titleLine !== undefined ? content[next] : undefined;
+  const suffix = siteName && /^(.+?)\s+[-|–—]\s+(.+)$/u.exec(article.title);
+  if (siteName && suffix && suffix[2] === siteName.text && article.credit === undefined) {
+    article.title = suffix[1]!;
+    article.credit = siteName.text;
+    next++;
+  }
+
   // Scrapers that print the headline first print the page's address right under it.
   const addressAfterTitle = article.titleLine !== undefined ? content[next] && BARE_URL.exec(content[next]!.text) : null;
   if (addressAfterTitle && article.sourceUrl === undefined) {
@@ -109,6 +119,26 @@ export function parsePlainText(text: string, report: MessageCollector, fallbackT
     const consumed = readHeaderLine(line, content[next + 1], article, report);
     if (consumed === 0) break;
     next += consumed;
+  }
+
+  // Scraped pages often print the site's name, then the date alone on its line, under the headline,
+  // and the category under that.
+  if (url && article.titleLine !== undefined && article.published === undefined) {
+    let at = next;
+    const named = content[at] && isShortLabel(content[at]!.text) && bareDate(content[at + 1]) !== undefined ? content[at] : undefined;
+    if (named) at++;
+    const date = bareDate(content[at]);
+    if (date !== undefined) {
+      if (named && article.credit === undefined) article.credit = named.text;
+      article.published = date;
+      at++;
+      const category = content[at];
+      if (category && article.section.length === 0 && content[at + 1] !== undefined && isShortLabel(category.text)) {
+        article.section = [titleCase(category.text)];
+        at++;
+      }
+      next = at;
+    }
   }
 
   const bodyStart = content[next]?.number;
@@ -215,9 +245,19 @@ function readWireHeader(lines: Line[], article: ParsedDocument, report: MessageC
 
 /** A short line naming a category (`BUSINESS`, `World news`), followed by a title and a body. */
 function isCategoryLine(line: Line, following: Line | undefined, linesLeft: number): boolean {
-  if (!following || linesLeft < 3) return false;
-  const text = line.text;
-  return Array.from(text).length <= CATEGORY_MAX && text.split(/\s+/u).length <= 4 && !/[.!?:;,"“”]$/u.test(text) && !BARE_URL.test(text);
+  return following !== undefined && linesLeft >= 3 && isShortLabel(line.text);
+}
+
+/** A few words, no sentence and no quotation: `BUSINESS`, `World news`, `신용카드`, not `현대카드, ‘에디션2’ 출시`. */
+function isShortLabel(text: string): boolean {
+  return (
+    Array.from(text).length <= CATEGORY_MAX && text.split(/\s+/u).length <= 4 && !/[.!?:;,"“”‘’'…]/u.test(text) && !BARE_URL.test(text)
+  );
+}
+
+/** A line that is a date and nothing else (`2024-09-23`, `Jan 8, 2026`). */
+function bareDate(line: Line | undefined): string | undefined {
+  return line && line.text.length <= 30 && /^\d|^\p{Lu}\p{Ll}{2}/u.test(line.text) ? parseWrittenDate(line.text) : undefined;
 }
 
 function parseDateOrWarn(printed: string, line: Line, report: MessageCollector): string | undefined {
