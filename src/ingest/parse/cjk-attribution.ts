@@ -1,7 +1,7 @@
 /**
- * Who speaks a quotation in Chinese or Korean prose, where names carry no
- * capitals and no spaces: `外交部发言人汪文斌说：“…”`, `“…”王毅称`,
- * `김지원 장관은 "…"라고 말했다`. Family names come first in both.
+ * Who speaks a quotation in Chinese, Korean or Japanese prose, where names
+ * carry no capitals and no spaces: `外交部发言人汪文斌说：“…”`, `“…”王毅称`,
+ * `김지원 장관은 "…"라고 말했다`, `岸田首相は「…」と述べた`. Family names come first in all three.
  */
 
 export type CjkSubject = { kind: 'name'; name: string; role?: string } | { kind: 'pronoun' } | { kind: 'group'; phrase: string };
@@ -111,4 +111,28 @@ function isHangulName(word: string, bareAllowed: boolean): boolean {
   if (syllables.length === 1) return bareAllowed && HANGUL_FAMILY.has(word);
   if (syllables.length > 4) return false;
   return HANGUL_FAMILY.has(syllables[0]!) || HANGUL_FAMILY.has(syllables.slice(0, 2).join(''));
+}
+
+/** After a Japanese quotation: `と述べた`, `と語った`, `と強調した`. */
+const KANA_QUOTATIVE = /^\s*と(?:[^。「」]{0,12}?)(?:述べ|語っ|話し|説明し|強調し|明らかにし|指摘し|答え|訴え|主張し|発表し)/u;
+const KANA_ROLE = /(?:氏|さん|首相|大臣|社長|会長|教授|大統領|長官|知事|市長|代表|議員|監督|選手|委員長|総裁|幹事長|官房長官)$/u;
+const KANA_GROUP = /^(?:.*(?:関係者|専門家|政府|当局|警察|同社|会社|省|庁|委員会|筋|たち|ら|側|者))$/u;
+const KANA_PRONOUN = /^(?:彼|彼女|彼ら)$/u;
+
+/** `岸田首相は「…」と述べた`: the word before は or が, before the quotation, with its role apart. */
+export function kanaSubject(before: string, after: string): CjkSubject | undefined {
+  if (!KANA_QUOTATIVE.test(after)) return undefined;
+  // Right before the quotation, or opening its sentence: `岸田文雄首相は記者団に対し、「…」と述べた`.
+  const sentence = before.slice(Math.max(before.lastIndexOf('。'), before.lastIndexOf('」')) + 1);
+  const match =
+    /([\p{Script=Han}\p{Script=Katakana}ー・]{1,12})(?:は|が)[、,]?\s*$/u.exec(sentence) ??
+    /^\s*([\p{Script=Han}\p{Script=Katakana}ー・]{1,12})(?:は|が)/u.exec(sentence);
+  if (!match) return undefined;
+  const word = match[1]!;
+  if (KANA_PRONOUN.test(word)) return { kind: 'pronoun' };
+  const role = KANA_ROLE.exec(word)?.[0];
+  const name = role ? word.slice(0, -role.length) : word;
+  if (name === '' || KANA_GROUP.test(word)) return { kind: 'group', phrase: word };
+  // `氏` and `さん` are honorifics, not roles.
+  return role && !/^(?:氏|さん)$/u.test(role) ? { kind: 'name', name, role } : { kind: 'name', name };
 }

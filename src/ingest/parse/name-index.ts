@@ -45,7 +45,10 @@ export function indexNames(paragraphs: readonly string[]): NameIndex {
     if (words.length < 2) return;
     const key = nameKey(name);
     if (role && !roles.has(key)) roles.set(key, role);
-    for (const word of new Set([words[0]!, words.at(-1)!])) {
+    // A CJK name is found by its family name of one or two characters (`习` → 习近平, `岸田` → 岸田文雄).
+    const keys =
+      words.length === 2 && !/\s/u.test(name) ? [words[0]!, Array.from(name).slice(0, 2).join(''), words[1]!] : [words[0]!, words.at(-1)!];
+    for (const word of new Set(keys)) {
       const names = byWord.get(word) ?? new Map<string, string>();
       // The fullest spelling wins: `Tony Blair` over `Blair` is given; among full ones, the longest.
       const known = names.get(key);

@@ -306,6 +306,21 @@ describe('extractQuotations: who said what', () => {
       ],
     ],
     [
+      'Japanese: 「…」と述べた with the speaker opening the sentence, a bare family name, a group, and 氏',
+      [
+        '岸田文雄首相は記者団に対し、「経済の再生が最優先だ」と述べた。',
+        '岸田首相は「賃上げを続ける」と強調した。',
+        '政府関係者は「調整が続いている」と語った。',
+        '山田太郎氏は「準備はできている」と話した。',
+      ],
+      [
+        { text: '経済の再生が最優先だ', speaker: '岸田文雄', role: '首相', paragraph: 0 },
+        { text: '賃上げを続ける', speaker: '岸田文雄', role: '首相', paragraph: 1 },
+        { text: '調整が続いている', source: '政府関係者', paragraph: 2 },
+        { text: '準備はできている', speaker: '山田太郎', paragraph: 3 },
+      ],
+    ],
+    [
       'Korean: 라고 말했다 / 밝혔다, a bare family name with a role, and a group',
       [
         '박선경 교수는 "관계가 개선되고 있다"라고 밝혔다.',

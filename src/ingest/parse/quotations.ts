@@ -1,5 +1,5 @@
 import type { Quotation } from '../../content/entry-schema.ts';
-import { hangulSubject, hanSubject, type CjkSubject } from './cjk-attribution.ts';
+import { hangulSubject, hanSubject, kanaSubject, type CjkSubject } from './cjk-attribution.ts';
 import { indexNames, type NameIndex } from './name-index.ts';
 import { GROUP, isHonorificOnly, isRoleOnly, isRoleWord, isRunWord, parsePersonName } from './person-names.ts';
 import { findSpans, runOnSpan, type Span } from './quote-spans.ts';
@@ -34,6 +34,8 @@ const GROUP_MODIFIER =
 const ABBREVIATION =
   /^(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|Capt|No|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|\p{Lu})$/u;
 const HAN_OR_HANGUL = /[\p{Script=Han}\p{Script=Hangul}]/u;
+/** Around a quotation, these scripts mean CJK prose (Japanese puts kana right next to its 「」). */
+const CJK_PROSE = /[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
 /** Who said a quotation, as the entry records it. */
 interface Who {
@@ -222,15 +224,16 @@ function isSpeech(text: string): boolean {
 /** A quotation in Chinese or Korean prose: the text on either side of its marks is Han or Hangul. */
 function isCjkContext(paragraph: string, span: Span): boolean {
   const around = paragraph.slice(Math.max(0, span.open - 2), span.open) + paragraph.slice(span.close + 1, span.close + 3);
-  return HAN_OR_HANGUL.test(around) || (HAN_OR_HANGUL.test(span.text.slice(0, 2)) && !/[A-Za-z]/.test(around));
+  return CJK_PROSE.test(around) || (CJK_PROSE.test(span.text.slice(0, 2)) && !/[A-Za-z]/.test(around));
 }
 
 function cjkSpeaker(before: string, after: string, document: DocumentState): Who | undefined {
-  const subject: CjkSubject | undefined = hanSubject(before, after) ?? hangulSubject(before, after);
+  const subject: CjkSubject | undefined = kanaSubject(before, after) ?? hanSubject(before, after) ?? hangulSubject(before, after);
   if (!subject) return undefined;
   if (subject.kind === 'pronoun') return pronounReferent(document);
   if (subject.kind === 'group') return { source: subject.phrase };
-  if (Array.from(subject.name).length >= 2) document.names.add(subject);
+  // A name of three characters or more is a full one; two may be a Japanese family name alone (`岸田`).
+  if (Array.from(subject.name).length >= 3) document.names.add(subject);
   return named(subject.name, subject.role, document);
 }
 
@@ -430,7 +433,8 @@ function isThing(name: string, document: DocumentState): boolean {
 /** A name as written → the person: a bare name becomes the full name the document gives, unless two people share it. */
 function named(name: string, role: string | undefined, document: DocumentState): Who | undefined {
   let speaker: string | undefined = name;
-  if (!/\s/u.test(name) && Array.from(name).length <= (HAN_OR_HANGUL.test(name) ? 1 : 30)) {
+  // A bare name: a Latin word, or a CJK family name of one or two characters.
+  if (!/\s/u.test(name) && Array.from(name).length <= (HAN_OR_HANGUL.test(name) ? 2 : 30)) {
     const full = document.names.resolve(name);
     if (full === null)
       speaker = undefined; // two people share it: attribute to neither
