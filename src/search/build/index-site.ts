@@ -4,7 +4,7 @@ import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { arch, platform } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import type { PagefindFragment } from './pagefind-format.ts';
+import { checkPagefindVersion, type PagefindFragment } from './pagefind-format.ts';
 import { DATE_ORDER_FILE, dateOrder } from '../date-order.ts';
 import { planShards, type IndexablePage, type ShardBudget, type ShardPlan } from './plan-shards.ts';
 import { linkOrCopySync } from '../../utils/link-or-copy.ts';
@@ -73,7 +73,11 @@ export async function buildSearchIndex({
   const { pages, noBody, digests } = await indexablePages(site, { digests: cacheDir !== undefined });
   const plan = planShards(pages, budget);
   if (plan.length === 0) return { pages: 0, shards: 0, noBody, reused: 0 };
-  const cache = cacheDir === undefined ? undefined : shardCache(cacheDir, digests, pagefindVersion(pagefindBinary()));
+  // The merge writes 1.6's format: any other Pagefind stops the build here, with the fix.
+  const binary = pagefindBinary();
+  const version = pagefindVersion(binary);
+  checkPagefindVersion(version, `the binary at ${binary}`);
+  const cache = cacheDir === undefined ? undefined : shardCache(cacheDir, digests, version);
   let reused = 0;
   await rm(bundle, { recursive: true, force: true });
   await rm(staging, { recursive: true, force: true });

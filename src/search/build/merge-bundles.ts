@@ -3,6 +3,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { moveOrCopySync } from '../../utils/link-or-copy.ts';
 import {
+  checkPagefindVersion,
   compareCodePoints,
   encodeFilter,
   encodeMeta,
@@ -57,6 +58,8 @@ export async function mergeBundles({ shards, output, sortValue }: MergeOptions):
   const entries = await Promise.all(
     shards.map(async (dir) => JSON.parse(await readFile(join(dir, 'pagefind-entry.json'), 'utf8')) as Entry),
   );
+  // Every shard was written by the Pagefind whose format the merge knows, or nothing is merged.
+  entries.forEach((entry, shard) => checkPagefindVersion(entry.version, `search shard ${shards[shard]}`));
   await Promise.all(['fragment', 'index', 'filter'].map((folder) => mkdir(join(output, folder), { recursive: true })));
   await moveAssets(shards, output);
 

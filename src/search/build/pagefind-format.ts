@@ -12,6 +12,28 @@ import { gunzipSync, gzip } from 'node:zlib';
 import { CborReader, CborWriter, decodeCbor, type Cbor } from './cbor.ts';
 
 const SIGNATURE = Buffer.from('pagefind_dcd', 'latin1');
+
+/** The Pagefind version whose index layout this module reads and writes (the `pagefind` package is pinned to it). */
+export const PAGEFIND_FORMAT_VERSION = '1.6.0';
+
+/**
+ * Stops a build that would read or write another Pagefind's index: an
+ * additive change of layout would otherwise be dropped without a word.
+ */
+export function checkPagefindVersion(version: string, where: string): void {
+  if (version === PAGEFIND_FORMAT_VERSION) return;
+  throw new Error(
+    `Dossier merges search indexes in Pagefind ${PAGEFIND_FORMAT_VERSION}'s format, but ${where} is Pagefind ${version}. ` +
+      `Install the pinned version (\`npm ci\`), or unset PAGEFIND_BINARY_PATH.`,
+  );
+}
+
+/** A layout with more fields than this module knows: Pagefind's format changed under it. */
+function unknownFields(what: string, found: number, known: number): Error {
+  return new Error(
+    `Pagefind's ${what} has ${found} fields where Pagefind ${PAGEFIND_FORMAT_VERSION} has ${known}: its index format changed, and Dossier cannot merge it.`,
+  );
+}
 const gzipAsync = promisify(gzip);
 
 /** A Pagefind file's payload: gunzipped, signature checked and removed. */
@@ -47,8 +69,18 @@ export interface PagefindFragment {
   filters?: Record<string, string[]>;
 }
 
+/** The keys a 1.6 fragment has; any other is a change of format. */
+const FRAGMENT_KEYS = new Set(['url', 'content', 'word_count', 'filters', 'meta', 'anchors', 'sub_results', 'language']);
+
 export function readFragment(payload: Uint8Array): PagefindFragment {
-  return JSON.parse(Buffer.from(payload).toString('utf8')) as PagefindFragment;
+  const fragment = JSON.parse(Buffer.from(payload).toString('utf8')) as Record<string, unknown>;
+  const unknown = Object.keys(fragment).filter((key) => !FRAGMENT_KEYS.has(key));
+  if (unknown.length > 0) {
+    throw new Error(
+      `Pagefind's fragment has fields Pagefind ${PAGEFIND_FORMAT_VERSION} does not (${unknown.join(', ')}): its index format changed.`,
+    );
+  }
+  return fragment as unknown as PagefindFragment;
 }
 
 /** `pagefind.<hash>.pf_meta`: `MetaIndex`. */
@@ -69,7 +101,17 @@ export interface PagefindMeta {
 export function readMeta(payload: Uint8Array): PagefindMeta {
   const decoded = decodeCbor(payload);
   if (!Array.isArray(decoded) || decoded.length < 5) throw new Error('Unexpected Pagefind metadata layout');
+  if (decoded.length > 6) throw unknownFields('metadata', decoded.length, 6);
   const [version, pages, chunks, filters, sorts, metaFields] = decoded as [string, Cbor[][], Cbor[][], Cbor[][], Cbor[][], Cbor[]?];
+  const widest = (rows: Cbor[][]): number => rows.reduce((most, row) => Math.max(most, row.length), 0);
+  for (const [what, rows, known] of [
+    ['page list', pages, 3],
+    ['word-chunk list', chunks, 3],
+    ['filter list', filters, 2],
+    ['sort list', sorts, 2],
+  ] as const) {
+    if (widest(rows) > known) throw unknownFields(what, widest(rows), known);
+  }
   return {
     version: String(version),
     pages: pages.map((page) => ({ hash: String(page[0]), wordCount: Number(page[1]), group: String(page[2] ?? '') })),
@@ -106,7 +148,9 @@ export interface PagefindFilter {
 }
 
 export function readFilter(payload: Uint8Array): PagefindFilter {
-  const [name, values] = decodeCbor(payload) as [string, [string, number[]][]];
+  const decoded = decodeCbor(payload) as Cbor[];
+  if (decoded.length > 2) throw unknownFields('filter chunk', decoded.length, 2);
+  const [name, values] = decoded as [string, [string, number[]][]];
   return { name, values: values.map(([value, pages]) => ({ value, pages })) };
 }
 

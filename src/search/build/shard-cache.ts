@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -77,11 +78,19 @@ export function linkTree(from: string, to: string): void {
   }
 }
 
-/** The version of the Pagefind package that holds `binary` (`…/@pagefind/<platform>/bin/pagefind`). */
+/**
+ * The version of the Pagefind binary: its package's (`…/@pagefind/<platform>/bin/pagefind`), or,
+ * for a binary outside a package (`PAGEFIND_BINARY_PATH`), what `--version` prints.
+ */
 export function pagefindVersion(binary: string): string {
   try {
     return (JSON.parse(readFileSync(join(dirname(binary), '..', 'package.json'), 'utf8')) as { version: string }).version;
   } catch {
-    return binary;
+    try {
+      const printed = execFileSync(binary, ['--version'], { encoding: 'utf8', timeout: 10_000 });
+      return /(\d+\.\d+\.\d+\S*)/.exec(printed)?.[1] ?? printed.trim();
+    } catch (error) {
+      return `unknown (${(error as Error).message.split('\n')[0]})`;
+    }
   }
 }
