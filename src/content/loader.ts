@@ -7,10 +7,12 @@ import { CORE_SCHEMA, load } from 'js-yaml';
 import type { Quotation } from './entry-schema.ts';
 import { splitEntry, type EntryText } from './entry-file.ts';
 import { renderEntryBody, UnsafeEntryError, type RenderOptions } from './render-entry.ts';
+import { codeVersion } from '../utils/code-version.ts';
 
-// Part of each stored entry's digest: a change to how entries render (bump it) or to the
-// render options re-renders the entries a cache kept, not only the ones whose text changed.
-const RENDERER = 'dossier-render-4';
+// Part of each stored entry's digest: a change to the code that renders entries, to a library's
+// version, or to the render options re-renders the entries a cache kept, not only the ones whose text changed.
+let renderer: string | undefined;
+const rendererVersion = (): string => (renderer ??= codeVersion(['src/content', 'src/utils']));
 
 /**
  * Loads the entries the ingest generated and renders each one to HTML once,
@@ -70,7 +72,7 @@ async function loadEntry(context: LoaderContext, base: string, name: string, ren
   const relativePath = relative(fileURLToPath(context.config.root), filePath);
   // Synchronously: 10,000 small files, each read faster than a round trip through the thread pool.
   const text = readFileSync(filePath, 'utf8');
-  const digest = context.generateDigest(`${RENDERER}\n${JSON.stringify(render)}\n${text}`);
+  const digest = context.generateDigest(`${rendererVersion()}\n${JSON.stringify(render)}\n${text}`);
   if (context.store.get(id)?.digest === digest) return id;
 
   const entry = splitEntry(text);

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DossierMessage } from './message.ts';
+import { codeVersion } from '../utils/code-version.ts';
 
 /** What the last ingest learned of one document, to skip parsing it when its bytes are the same. */
 export interface CachedDocument {
@@ -25,21 +26,13 @@ export function hashBytes(bytes: Uint8Array): string {
 }
 
 /**
- * A version of the ingest: its code and options. A cache written by another
- * version is ignored, so a change to the parser re-parses every document.
+ * A version of the ingest: its code, the entry schema it writes to, the
+ * helpers it shares, the exact versions of its libraries (the lockfile), and
+ * its options. A cache written by another version is ignored, so a change to
+ * the parser or a dependency re-parses every document.
  */
 export async function ingestVersion(options: unknown): Promise<string> {
-  const hash = createHash('sha256').update(JSON.stringify(options));
-  // The ingest's own code, the entry schema it writes to, and the helpers it shares.
-  const src = join(import.meta.dirname, '..');
-  const dirs = [join(src, 'ingest'), join(src, 'utils')];
-  const files = [join(src, 'content/entry-schema.ts')];
-  for (const dir of dirs) {
-    const names = (await readdir(dir, { recursive: true })).filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'));
-    files.push(...names.sort().map((name) => join(dir, name)));
-  }
-  for (const file of files) hash.update(file.slice(src.length)).update(await readFile(file));
-  return hash.digest('base64url');
+  return codeVersion(['src/ingest', 'src/utils', 'src/content/entry-schema.ts'], options);
 }
 
 export async function readIngestCache(entriesDir: string, version: string): Promise<Map<string, CachedDocument>> {

@@ -7,6 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { checkPagefindVersion, type PagefindFragment } from './pagefind-format.ts';
 import { DATE_ORDER_FILE, dateOrder } from '../date-order.ts';
 import { planShards, type IndexablePage, type ShardBudget, type ShardPlan } from './plan-shards.ts';
+import { codeVersion } from '../../utils/code-version.ts';
 import { linkOrCopySync } from '../../utils/link-or-copy.ts';
 import { mapConcurrent } from '../../utils/map-concurrent.ts';
 import { mergeBundles, readBundlePages, type IndexedPage } from './merge-bundles.ts';
@@ -77,7 +78,8 @@ export async function buildSearchIndex({
   const binary = pagefindBinary();
   const version = pagefindVersion(binary);
   checkPagefindVersion(version, `the binary at ${binary}`);
-  const cache = cacheDir === undefined ? undefined : shardCache(cacheDir, digests, version);
+  // Shards are kept by their pages' bytes, Pagefind's version, and the code that runs it and merges.
+  const cache = cacheDir === undefined ? undefined : shardCache(cacheDir, digests, `${version} ${codeVersion(['src/search/build'])}`);
   let reused = 0;
   await rm(bundle, { recursive: true, force: true });
   await rm(staging, { recursive: true, force: true });
