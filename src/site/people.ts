@@ -25,7 +25,7 @@ export interface PersonRole {
 
 /** A person the documents quote. */
 export interface Person<T extends Quoting> {
-  /** The name as most documents print it. */
+  /** The name as most of their quotations give it. */
   name: string;
   /** URL path under `people/`. */
   slug: string;

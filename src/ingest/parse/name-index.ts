@@ -28,7 +28,7 @@ export interface Mention {
   subject: boolean;
 }
 
-/** A capitalised run of words, its trailing punctuation and possessive stripped. */
+/** A word of the text; runs of capitalised ones are names, once their punctuation and possessive are stripped. */
 const WORD = /\S+/g;
 const OPENING_PUNCTUATION = /^[("“‘'«„[]+/u;
 const CLOSING_PUNCTUATION = /(?:['’]s)?[)"”’'»,.;:!?\]]*$/u;
@@ -38,11 +38,13 @@ export function indexNames(paragraphs: readonly string[]): NameIndex {
   const roles = new Map<string, string>();
   const mentions: Mention[] = [];
   const organisations = new Set<string>();
-  let cursor = 0; // mentionBefore is asked in text order, so a cursor keeps it linear
+  // Per word, the distinct people it may mean: worked out once, again only after a name is added.
+  const resolved = new Map<string, string | null>();
 
   const add = ({ name, role }: ParsedName): void => {
     const words = wordsOf(name);
     if (words.length < 2) return;
+    resolved.clear();
     const key = nameKey(name);
     if (role && !roles.has(key)) roles.set(key, role);
     // A CJK name is found by its family name of one or two characters (`习` → 习近平, `岸田` → 岸田文雄).
@@ -83,32 +85,50 @@ export function indexNames(paragraphs: readonly string[]): NameIndex {
     flush();
   });
 
+  // For each mention, the index of the first mention of its paragraph.
+  const firstInParagraph: number[] = [];
+  mentions.forEach((mention, i) => {
+    const previous = mentions[i - 1];
+    firstInParagraph.push(previous && previous.paragraph === mention.paragraph ? firstInParagraph[i - 1]! : i);
+  });
+
   return {
     add,
     roleOf: (name) => roles.get(nameKey(name)),
     isOrganisation: (word) => organisations.has(word),
     mentionBefore(paragraph, offset) {
-      if (cursor > 0 && !isBefore(mentions[cursor - 1]!, paragraph, offset)) cursor = 0;
-      while (cursor < mentions.length && isBefore(mentions[cursor]!, paragraph, offset)) cursor++;
+      // Binary search: the mentions before this place, in text order.
+      let low = 0;
+      let high = mentions.length;
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if (isBefore(mentions[middle]!, paragraph, offset)) low = middle + 1;
+        else high = middle;
+      }
       // The first person of the latest paragraph that names one: news puts the subject first.
-      let first = cursor - 1;
-      while (first > 0 && mentions[first - 1]!.paragraph === mentions[cursor - 1]!.paragraph) first--;
-      return mentions[first];
+      return low === 0 ? undefined : mentions[firstInParagraph[low - 1]!];
     },
     resolve(bare) {
+      if (resolved.has(bare)) return resolved.get(bare)!;
       const names = byWord.get(bare);
       if (!names || names.size === 0) return undefined;
-      const full = [...names.values()];
-      // `Tony Blair` and `Anthony Charles Lynton Blair`'s words are not a subset of each other: two people.
-      // `Alex Ferguson` and `Sir Alex Ferguson` are one (honorifics are gone already).
-      const distinct = full.filter((name) => !full.some((other) => other !== name && contains(other, name)));
-      return distinct.length === 1 ? distinct[0]! : null;
+      // Two names may mean one person when the words of one are all in the other (`Alex Ferguson`,
+      // `Alex Chapman Ferguson`); `Tony Blair` and `Cherie Blair` are two. Bounded: a word shared by
+      // more names than this is too common to resolve.
+      const full = [...names.values()].slice(0, MAX_CANDIDATES);
+      const distinct =
+        names.size > MAX_CANDIDATES ? [] : full.filter((name) => !full.some((other) => other !== name && contains(other, name)));
+      const answer = distinct.length === 1 ? distinct[0]! : null;
+      resolved.set(bare, answer);
+      return answer;
     },
   };
 }
 
 /** A paragraph past this length is scanned only this far for names: time stays linear, names come early. */
 const MAX_SCANNED = 20_000;
+/** More full names than this sharing one word (a list of Smiths): a bare `Smith` is left ambiguous. */
+const MAX_CANDIDATES = 12;
 
 /** Latin names split on spaces; a CJK name is its characters (family name first). */
 function wordsOf(name: string): string[] {
@@ -121,11 +141,11 @@ function wordsOf(name: string): string[] {
 
 /** `the Bafta games awards`, `Yukos is confident of its right`, `Ofcom said it would`: words the text treats as things. */
 function noteOrganisations(paragraph: string, organisations: Set<string>): void {
-  for (const match of paragraph.matchAll(/\bthe (\p{Lu}[\p{L}-]+)(?=[\s,.;:]+[\p{Ll}\d])/gu)) organisations.add(match[1]!);
+  for (const match of paragraph.matchAll(/\bthe (\p{Lu}[\p{L}-]{0,30})(?=[\s,.;:]+[\p{Ll}\d])/gu)) organisations.add(match[1]!);
   // One to three capitalised words, then `its` within three words (`Yukos is confident of its right`), or `it`
   // as a subject (`Age Concern, which …`: not `Blair said it was`, where `it` is what was said).
   for (const match of paragraph.matchAll(
-    /(?<![\p{L}\p{N}] ?)(\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+){0,2})(?:['’]s)?((?: \p{Ll}+){0,3}) (its?|itself)(?!\p{L})/gu,
+    /(?<![\p{L}\p{N}-] ?)(\p{Lu}[\p{L}-]{0,30}(?: \p{Lu}[\p{L}-]{0,30}){0,2})(?:['’]s)?((?: \p{Ll}+){0,3}) (its?|itself)(?!\p{L})/gu,
   )) {
     if (
       match[3] === 'it' &&

@@ -31,6 +31,31 @@ describe('parsePeopleFile', () => {
     expect(messages[0]!.reason).toContain(mentioned);
   });
 
+  test("YAML's anchors and aliases are read as what they stand for", () => {
+    const { rules, messages } = parse(
+      '- name: Tony Blair\n  aliases: &blairs [Blair, Anthony Blair]\n- name: Blair (all)\n  aliases: *blairs\n  in: [politics/]\n',
+    );
+    expect(rules.map((rule) => rule.aliases)).toEqual([
+      ['Blair', 'Anthony Blair'],
+      ['Blair', 'Anthony Blair'],
+    ]);
+    expect(messages).toEqual([]);
+  });
+
+  test('a folder that is not below the documents folder is a warning', () => {
+    const { rules, messages } = parse('- name: A\n  in: [/]\n- name: B\n  in: [../x]\n');
+    expect(rules).toEqual([]);
+    expect(messages.map((message) => message.line)).toEqual([1, 3]);
+  });
+
+  test('a spelling two people claim keeps its first meaning, with a warning naming the second', () => {
+    const { rules, messages } = parse('- name: Tony Blair\n  aliases: [Blair]\n- name: Ian Blair\n  aliases: [Blair, Sir Ian]\n');
+    expect(rules[1]!.aliases).toEqual(['Sir Ian']);
+    expect(messages).toMatchObject([
+      { line: 3, reason: '`Blair` already means Tony Blair; here it is left out, so it keeps meaning Tony Blair' },
+    ]);
+  });
+
   test('a file that is not a list, or not YAML, renames no one and says so', () => {
     expect(parse('name: Tony Blair\n')).toMatchObject({ rules: [], messages: [{ line: 1, ruleId: 'invalid-people-file' }] });
     expect(parse('- name: [unclosed\n')).toMatchObject({ rules: [], messages: [{ ruleId: 'invalid-people-file' }] });

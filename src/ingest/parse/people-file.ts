@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Quotation } from '../../content/entry-schema.ts';
 import { nameKey } from '../../utils/name-key.ts';
 import type { MessageCollector } from '../message.ts';
@@ -54,42 +54,50 @@ export function parsePeopleFile(text: string, report: MessageCollector): PersonR
     return [];
   }
   const rules: PersonRule[] = [];
-  for (const item of document.contents.items) {
-    const line = lineCounter.linePos((item as { range?: readonly number[] }).range?.[0] ?? 0).line;
-    const problem = (what: string): void => report.warn(`Expected ${what}; this person is left out`, 'invalid-people-file', line);
-    if (!isMap(item)) {
-      problem('an entry with `name:`');
-      continue;
+  // Values with YAML's anchors and aliases (`aliases: *blairs`) resolved.
+  const values = document.toJS() as unknown[];
+  const claimed = new Map<string, string>(); // a spelling → the person it already means
+  document.contents.items.forEach((item, index) => {
+    const rule = readRule(item, values[index], lineCounter, report);
+    if (!rule) return;
+    for (const spelling of [rule.name, ...rule.aliases]) {
+      const key = `${nameKey(spelling)} ${rule.in.join(',')}`;
+      const other = claimed.get(key);
+      if (other !== undefined && other !== rule.name) {
+        const line = lineCounter.linePos((item as { range?: readonly number[] }).range?.[0] ?? 0).line;
+        report.warn(
+          `\`${spelling}\` already means ${other}; here it is left out, so it keeps meaning ${other}`,
+          'invalid-people-file',
+          line,
+        );
+        rule.aliases = rule.aliases.filter((alias) => alias !== spelling);
+      } else claimed.set(key, rule.name);
     }
-    const value = (key: string): unknown => {
-      const pair = item.items.find((entry) => isScalar(entry.key) && entry.key.value === key);
-      return pair?.value === undefined || pair.value === null ? undefined : (pair.value as { toJSON(): unknown }).toJSON();
-    };
-    const unknown = item.items
-      .map((entry) => (isScalar(entry.key) ? String(entry.key.value) : ''))
-      .filter((key) => !['name', 'aliases', 'in'].includes(key));
-    if (unknown.length > 0) {
-      problem(`only \`name\`, \`aliases\` and \`in\`, found \`${unknown.join('`, `')}\``);
-      continue;
-    }
-    const name = value('name');
-    if (typeof name !== 'string' || name.trim() === '') {
-      problem('`name` to be a text');
-      continue;
-    }
-    const aliases = textList(value('aliases'));
-    const folders = textList(value('in'));
-    if (aliases === undefined) {
-      problem('`aliases` to be a list of names');
-      continue;
-    }
-    if (folders === undefined) {
-      problem('`in` to be a list of folders');
-      continue;
-    }
-    rules.push({ name: name.trim(), aliases, in: folders.map((folder) => folder.replace(/^\.?\/+/u, '').replace(/\/*$/u, '/')) });
-  }
+    rules.push(rule);
+  });
   return rules;
+}
+
+function readRule(item: unknown, data: unknown, lineCounter: LineCounter, report: MessageCollector): PersonRule | undefined {
+  const line = lineCounter.linePos((item as { range?: readonly number[] }).range?.[0] ?? 0).line;
+  const problem = (what: string): undefined => {
+    report.warn(`Expected ${what}; this person is left out`, 'invalid-people-file', line);
+    return undefined;
+  };
+  if (!isMap(item) || data === null || typeof data !== 'object' || Array.isArray(data)) return problem('an entry with `name:`');
+  const fields = data as Record<string, unknown>;
+  const unknown = Object.keys(fields).filter((key) => !['name', 'aliases', 'in'].includes(key));
+  if (unknown.length > 0) return problem(`only \`name\`, \`aliases\` and \`in\`, found \`${unknown.join('`, `')}\``);
+  const name = fields.name;
+  if (typeof name !== 'string' || name.trim() === '') return problem('`name` to be a text');
+  const aliases = textList(fields.aliases ?? undefined);
+  if (aliases === undefined) return problem('`aliases` to be a list of names');
+  const folders = textList(fields.in ?? undefined);
+  if (folders === undefined) return problem('`in` to be a list of folders');
+  const paths = folders.map((folder) => folder.replace(/^\.?\/+/u, '').replace(/\/*$/u, '/'));
+  if (paths.some((path) => path === '/' || path.startsWith('../')))
+    return problem('`in` to name folders below the documents folder (`sport/`)');
+  return { name: name.trim(), aliases, in: paths };
 }
 
 /** A list of texts, or one text; undefined when it is anything else. */

@@ -19,7 +19,7 @@ const ROLE = new Set(
   (
     'President Vice Premier Prime Minister Ministers Deputy Chancellor Secretary Chairman Chairwoman Chair Chief Executive ' +
     'Director Founder Co-founder Ambassador Spokesperson Spokesman Spokeswoman Senator Governor Mayor Congressman ' +
-    'Congresswoman Representative Rep Sen Gov Commissioner Inspector Detective Superintendent Constable Sergeant Officer ' +
+    'Congresswoman Representative Rep Sen Gov Gen Commissioner Inspector Detective Superintendent Constable Sergeant Officer ' +
     'Judge Justice Attorney Prosecutor Lawyer Counsel General Colonel Col Captain Capt Lieutenant Lt Major Admiral Commander ' +
     'King Queen Prince Princess Pope Cardinal Archbishop Bishop Rev Reverend Father Rabbi Imam Sheikh Emir Sultan ' +
     'Manager Coach Striker Midfielder Defender Goalkeeper Captain Player Singer Actor Actress Director Producer Author ' +
@@ -28,6 +28,11 @@ const ROLE = new Set(
     'Bundeskanzler Bundeskanzlerin Kanzler Kanzlerin Präsident Präsidentin Ministerin Président Présidente Ministre Premier ' +
     'Presidente Ministro Sindaco Primo'
   ).split(' '),
+);
+
+/** Role words that are also common family names, read as names when they end a run after a given name. */
+const SURNAME_ROLE = new Set(
+  'King Major Bishop Judge Pope Dean Marshal Cardinal Speaker Head Star Prince Chancellor Rector Abbott Sheriff'.split(' '),
 );
 
 /** Capitalised words that open a sentence or a noun phrase but never a name. */
@@ -86,7 +91,7 @@ const PLACE_END = new Set(
  * attributed to the group, but makes no person page.
  */
 export const GROUP =
-  /^(?:analysts?|officials?|police|policemen|officers?|spokes(?:man|woman|person|people)|representatives?|company|companies|firm|ministry|ministries|department|government|authorities|sources?|experts?|economists?|investors?|traders?|observers?|critics?|residents?|witnesses?|researchers?|scientists?|doctors?|lawyers?|prosecutors?|campaigners?|activists?|protesters?|organi[sz]ers?|diplomats?|insiders?|aides?|executives?|managers?|staff|workers?|employees?|leaders?|members?|people|fans?|voters?|users?|customers?|statement|report|survey|study|agency|bank|group|union|council|committee|commission|court|club|team|board|regulators?|administration|embassy|white\s+house|kremlin|pentagon|observatory|secretary|minister|president|chairman|chief|director|judge|manager|coach)$/i;
+  /^(?:analysts?|officials?|police|policemen|officers?|spokes(?:man|woman|person|people)|representatives?|company|companies|firm|ministry|ministries|department|government|authorities|sources?|experts?|economists?|investors?|traders?|observers?|critics?|residents?|witness(?:es)?|researchers?|scientists?|doctors?|lawyers?|prosecutors?|campaigners?|activists?|protesters?|organi[sz]ers?|diplomats?|insiders?|aides?|executives?|managers?|staff|workers?|employees?|leaders?|members?|people|fans?|voters?|users?|customers?|statement|report|survey|study|agency|bank|group|union|council|committee|commission|court|club|team|board|regulators?|administration|embassy|white\s+house|kremlin|pentagon|observatory|secretary|minister|president|chairman|chief|director|judge|manager|coach)$/i;
 
 /** Words that may end a name: letters with an internal hyphen or apostrophe, capitalised, some lower case. */
 export function isNameWord(word: string): boolean {
@@ -138,6 +143,13 @@ export function parsePersonName(words: readonly string[]): ParsedName | undefine
   while (start < words.length && skippable.has(words[start]!) && !ROLE.has(words[start]!)) start++;
   const run = words.slice(start);
   if (lastRole >= 0) lastRole -= start;
+  // A role word that ends the run after a name is a family name: `John Major`, `Stephen King`, `Mary Bishop`.
+  if (lastRole === run.length - 1 && SURNAME_ROLE.has(run[lastRole]!) && lastRole > 0) {
+    const before = run[lastRole - 1]!;
+    if (isNameWord(before) && !ROLE.has(before) && !HONORIFIC.has(before) && !NOT_NAME.has(before)) {
+      lastRole = run.slice(0, lastRole - 1).reduce((last, word, i) => (ROLE.has(word) || HONORIFIC.has(word) ? i : last), -1);
+    }
+  }
   const name = run.slice(lastRole + 1);
   // After `Mr` or `Lord` comes a name, whatever it looks like: `Mr French`, `Mr Brown`.
   const afterHonorific = lastRole >= 0 && HONORIFIC.has(run[lastRole]!);

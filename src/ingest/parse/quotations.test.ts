@@ -355,6 +355,24 @@ describe('extractQuotations on hostile input', () => {
     expect(extractQuotations([paragraph])).toHaveLength(count);
   });
 
+  test('150,000 quotations in one paragraph are all found (more than a call can take as arguments)', () => {
+    expect(extractQuotations(['"a" '.repeat(150_000)])).toHaveLength(150_000);
+  });
+
+  test('thousands of people sharing a surname, each bare surname attributed: a bounded answer, not a search', () => {
+    const letters = (i: number): string => [0, 1, 2].map((k) => String.fromCharCode(97 + (Math.floor(i / 26 ** k) % 26))).join('');
+    const names = Array.from({ length: 2_000 }, (_, i) => `Ab${letters(i)} Smith`);
+    const found = extractQuotations([`${names.join(', ')}.`, '"x," Smith said. '.repeat(2_000)]);
+    expect(found).toHaveLength(2_000);
+    // So many Smiths: a bare Smith is none of them.
+    expect(found.every((quotation) => quotation.speaker === undefined)).toBe(true);
+  });
+
+  test('long hyphen chains and capitalised words, where a name scan could backtrack', () => {
+    const paragraphs = Array.from({ length: 15 }, () => `${'A-'.repeat(10_000)} its "x," Lee said.`);
+    expect(extractQuotations(paragraphs)).toHaveLength(15);
+  });
+
   test('never throws on values that are not strings', () => {
     expect(extractQuotations([null, 42, '"ok," Lee said.'] as unknown as string[])).toEqual([
       { text: 'ok,', speaker: 'Lee', paragraph: 2 },

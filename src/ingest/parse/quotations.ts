@@ -17,11 +17,11 @@ import { findSpans, runOnSpan, type Span } from './quote-spans.ts';
 
 /** Speech verbs (English, and a few of German and French); participles take the subject of the verb before them. */
 const VERB =
-  /(?<!\p{L})(?:said|says|told|tells|added|adds|noted|notes|warned|warns|insisted|insists|admitted|announced|replied|responded|continued|concluded|suggested|urged|declared|acknowledged|observed|commented|confirmed|maintained|predicted|recalled|conceded|emphasi[sz]ed|stressed|explained|explains|stated|remarked|asked|wrote|writes|argued|claimed|[Aa]ccording\s+to|saying|noting|adding|stressing|emphasi[sz]ing|explaining|stating|arguing|claiming|warning|insisting|sagte|sagt|erklärte|betonte|meinte|déclaré|affirmé|ajouté|expliqué|estimé|[Ss]elon)(?!\p{L})/gu;
+  /(?<!\p{L})(?:said|says|told|tells|added|adds|noted|notes|warned|warns|insisted|insists|admitted|announced|vowed|tweeted|joked|cautioned|complained|pledged|promised|revealed|boasted|reiterated|countered|quipped|replied|responded|continued|concluded|suggested|urged|declared|acknowledged|observed|commented|confirmed|maintained|predicted|recalled|conceded|emphasi[sz]ed|stressed|explained|explains|stated|remarked|asked|wrote|writes|argued|claimed|[Aa]ccording\s+to|saying|noting|adding|stressing|emphasi[sz]ing|explaining|stating|arguing|claiming|warning|insisting|sagte|sagt|erklärte|betonte|meinte|déclaré|affirmé|ajouté|expliqué|estimé|[Ss]elon)(?!\p{L})/gu;
 const PARTICIPLE = /ing$/;
 /** Verbs that can come before their subject: `"…," said Lee`. Not `told`: its object follows. */
 const INVERTIBLE =
-  /^(?:said|says|added|adds|noted|warned|insisted|admitted|replied|responded|continued|concluded|suggested|urged|declared|acknowledged|observed|commented|confirmed|maintained|recalled|conceded|emphasi[sz]ed|stressed|explained|stated|remarked|asked|wrote|argued|claimed|sagte|sagt|erklärte|betonte|meinte|déclaré|affirmé|ajouté|expliqué|estimé)$/;
+  /^(?:said|says|added|adds|noted|warned|insisted|admitted|vowed|tweeted|joked|cautioned|complained|pledged|promised|revealed|boasted|reiterated|countered|quipped|replied|responded|continued|concluded|suggested|urged|declared|acknowledged|observed|commented|confirmed|maintained|recalled|conceded|emphasi[sz]ed|stressed|explained|stated|remarked|asked|wrote|argued|claimed|sagte|sagt|erklärte|betonte|meinte|déclaré|affirmé|ajouté|expliqué|estimé)$/;
 const ACCORDING = /^(?:according|selon)/i;
 const PRONOUN = /^(?:he|she|they|er|sie|il|elle|ils|elles)$/i;
 /** Words that may sit between a subject and its verb: `Lee also said`, `She further noted`. */
@@ -74,13 +74,24 @@ type Found = Quotation & { runsOn?: true; opensParagraph?: true };
 
 export function extractQuotations(paragraphs: readonly string[]): Quotation[] {
   if (!Array.isArray(paragraphs)) return [];
+  try {
+    return findQuotations(paragraphs);
+  } catch {
+    // A heuristic must never break the ingest: a document it cannot read yields no quotations.
+    return [];
+  }
+}
+
+function findQuotations(paragraphs: readonly string[]): Quotation[] {
   const document: DocumentState = { names: indexNames(paragraphs), current: undefined };
   const quotations: Found[] = [];
   paragraphs.forEach((paragraph, index) => {
     if (typeof paragraph !== 'string') return;
     try {
       const next = paragraphs[index + 1];
-      quotations.push(...paragraphQuotations(paragraph, index, document, typeof next === 'string' ? next : undefined));
+      // One at a time: a paragraph of 150,000 quotations is more than a call's arguments can hold.
+      for (const found of paragraphQuotations(paragraph, index, document, typeof next === 'string' ? next : undefined))
+        quotations.push(found);
     } catch {
       // A heuristic must never break the ingest; the paragraph just yields no quotations.
     }
@@ -129,6 +140,8 @@ function closeChain(chain: Found[]): void {
 
 function paragraphQuotations(paragraph: string, index: number, document: DocumentState, next: string | undefined): Found[] {
   const spans: Span[] = findSpans(paragraph);
+  // Where the paragraph's text begins: a quotation there opens the paragraph.
+  const textStart = paragraph.length - paragraph.trimStart().length;
   const tail = runOnSpan(paragraph, next, spans);
   if (tail) spans.push({ ...tail, runsOn: true });
 
@@ -210,7 +223,7 @@ function paragraphQuotations(paragraph: string, index: number, document: Documen
       ...who,
       paragraph: index,
       ...(span.runsOn && { runsOn: true as const }),
-      ...(paragraph.slice(0, span.open).trim() === '' && { opensParagraph: true as const }),
+      ...(span.open === textStart && { opensParagraph: true as const }),
     });
   });
   return found;
@@ -250,7 +263,7 @@ function interviewSpeaker(before: string, document: DocumentState): Who | undefi
   return named(person.name, person.role, document);
 }
 
-/** Pairs quote marks are handled in quote-spans.ts; here, offsets just past each sentence end in text that holds no quotes. */
+/** Offsets just past each sentence end in a stretch of text between quotations. */
 function sentenceEnds(gap: string): number[] {
   const ends: number[] = [];
   for (const match of gap.matchAll(/[.!?](?=\s|$)|[。！？]/g)) {
@@ -360,25 +373,34 @@ function groupPhrase(words: readonly RegExpExecArray[], first: number, last: num
 function leadingSubject(text: string, at: number): Subject | undefined {
   const words = [...text.matchAll(/\S+/g)].slice(0, 12).map(([word]) => word);
   const bare = (word: string): string => word.replace(/[,.;:!?)]+$/, '');
-  // Role words before the name: `chief executive John Smith`, `England sevens coach Mike Friday`.
+  // Role words before the name: `chief executive John Smith`, `England sevens coach Mike Friday`,
+  // `the company's chief executive, Tim Cook`, `witness Tom Harris`.
   let first = 0;
   for (let k = 0; k < Math.min(words.length - 1, 6); k++) {
-    const word = words[k]!;
-    if (bare(word) !== word) break;
-    if (/^\p{Ll}/u.test(word) && isRoleWord(word) && isRunWord(bare(words[k + 1]!))) {
+    const word = bare(words[k]!);
+    if (/^\p{Ll}/u.test(word) && (isRoleWord(word) || GROUP.test(word)) && isRunWord(bare(words[k + 1]!))) {
       first = k + 1;
       break;
     }
+    if (words[k] !== word && !words[k]!.endsWith(',')) break;
   }
   const run: string[] = [];
   for (const word of words.slice(first)) {
     if (run.length >= 8 || !isRunWord(bare(word))) break;
     run.push(bare(word));
-    if (bare(word) !== word) break;
+    // A dot after an abbreviation or an initial does not end the name: `said Dr. Anthony Fauci`, `Gov. Gavin Newsom`.
+    if (bare(word) !== word && !(word.endsWith('.') && ABBREVIATION.test(bare(word)) && run.length < 8)) break;
   }
   const person = run.length > 0 && !isHonorificOnly(run) ? parsePersonName(run) : undefined;
   if (person) {
-    const role = first > 0 ? words.slice(0, first).join(' ') : person.role;
+    const role =
+      first > 0
+        ? words
+            .slice(0, first)
+            .join(' ')
+            .replace(/,$/u, '')
+            .replace(/^(?:the|a|an)\s+/iu, '')
+        : person.role;
     return {
       kind: 'name',
       name: person.name,
