@@ -12,6 +12,8 @@ export interface NameIndex {
   resolve(bare: string): string | null | undefined;
   /** The role the document first gives a person: `Home Secretary`. */
   roleOf(name: string): string | undefined;
+  /** The one person the document gives a role (`the prime minister` → Tony Blair); undefined when none or several. */
+  holderOf(role: string): string | undefined;
   /** Adds a full name met as a speaker (CJK names come only from there). */
   add(person: ParsedName): void;
   /** True when the document treats a single capitalised word as a thing: `the Yukos board`, `Ofcom said it`. */
@@ -36,6 +38,8 @@ const CLOSING_PUNCTUATION = /(?:['’]s)?[)"”’'»,.;:!?\]]*$/u;
 export function indexNames(paragraphs: readonly string[]): NameIndex {
   const byWord = new Map<string, Map<string, string>>(); // a name's first or last word → key → full name
   const roles = new Map<string, string>();
+  const holders = new Map<string, Set<string>>(); // a role, in lower case → the keys of the people given it
+  const fullNames = new Map<string, string>(); // a person's key → their fullest name
   const mentions: Mention[] = [];
   const organisations = new Set<string>();
   // Per word, the distinct people it may mean: worked out once, again only after a name is added.
@@ -47,6 +51,12 @@ export function indexNames(paragraphs: readonly string[]): NameIndex {
     resolved.clear();
     const key = nameKey(name);
     if (role && !roles.has(key)) roles.set(key, role);
+    if (role) {
+      const keys = holders.get(role.toLocaleLowerCase('en')) ?? new Set<string>();
+      keys.add(key);
+      holders.set(role.toLocaleLowerCase('en'), keys);
+    }
+    if ((fullNames.get(key)?.length ?? 0) < name.length) fullNames.set(key, name);
     // A CJK name is found by its family name of one or two characters (`习` → 习近平, `岸田` → 岸田文雄).
     const keys =
       words.length === 2 && !/\s/u.test(name) ? [words[0]!, Array.from(name).slice(0, 2).join(''), words[1]!] : [words[0]!, words.at(-1)!];
@@ -95,6 +105,10 @@ export function indexNames(paragraphs: readonly string[]): NameIndex {
   return {
     add,
     roleOf: (name) => roles.get(nameKey(name)),
+    holderOf(role) {
+      const keys = holders.get(role.toLocaleLowerCase('en'));
+      return keys?.size === 1 ? fullNames.get([...keys][0]!) : undefined;
+    },
     isOrganisation: (word) => organisations.has(word),
     mentionBefore(paragraph, offset) {
       // Binary search: the mentions before this place, in text order.

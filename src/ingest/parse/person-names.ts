@@ -22,7 +22,7 @@ const ROLE = new Set(
     'Congresswoman Representative Rep Sen Gov Gen Commissioner Inspector Detective Superintendent Constable Sergeant Officer ' +
     'Judge Justice Attorney Prosecutor Lawyer Counsel General Colonel Col Captain Capt Lieutenant Lt Major Admiral Commander ' +
     'King Queen Prince Princess Pope Cardinal Archbishop Bishop Rev Reverend Father Rabbi Imam Sheikh Emir Sultan ' +
-    'Manager Coach Striker Midfielder Defender Goalkeeper Captain Player Singer Actor Actress Director Producer Author ' +
+    'Manager Coach Striker Midfielder Defender Goalkeeper Fly-half Scrum-half Full-back Winger Flanker Skipper Captain Player Singer Actor Actress Director Producer Author ' +
     'Writer Novelist Poet Artist Designer Editor Correspondent Reporter Presenter Host Economist Analyst Professor ' +
     'Backbencher Campaigner Activist Chairman Scientist Researcher Doctor Surgeon Nurse Star Rapper Comedian Presenter Broadcaster Chef Leader Chairperson Head Boss Treasurer Speaker Whip Peer MP MEP CEO CFO COO ' +
     'Bundeskanzler Bundeskanzlerin Kanzler Kanzlerin Präsident Präsidentin Ministerin Président Présidente Ministre Premier ' +
@@ -47,6 +47,7 @@ const NOT_NAME = new Set(
     'Beijing Seoul Shanghai Washington Tokyo London Paris Berlin Brussels Moscow Global International National Federal ' +
     'Having Being Speaking Asked Writing Talking Commenting Responding Describing Despite Following According Under Over ' +
     'One Two Three Four Five Six Seven Eight Nine Ten Tories Conservatives Labour Democrats Republicans Liberals Greens ' +
+    'Liberal Democrat Republican Conservative Tory Socialist Unionist Nationalist Lib Dem ' +
     'MPs MEPs Lords Commons Londoners Americans Australians Britons Europeans Scots Scot Welsh Irish Germans Italians ' +
     'Australian Canadian Irish Scottish English Dutch Belgian Swiss Swedish Norwegian Danish Finnish Polish Czech Greek ' +
     'Turkish Israeli Iranian Iraqi Egyptian Brazilian Argentine Mexican Nigerian Kenyan Pakistani Defiant Veteran Former ' +
@@ -91,7 +92,7 @@ const PLACE_END = new Set(
  * attributed to the group, but makes no person page.
  */
 export const GROUP =
-  /^(?:analysts?|officials?|police|policemen|officers?|spokes(?:man|woman|person|people)|representatives?|company|companies|firm|ministry|ministries|department|government|authorities|sources?|experts?|economists?|investors?|traders?|observers?|critics?|residents?|witness(?:es)?|researchers?|scientists?|doctors?|lawyers?|prosecutors?|campaigners?|activists?|protesters?|organi[sz]ers?|diplomats?|insiders?|aides?|executives?|managers?|staff|workers?|employees?|leaders?|members?|people|fans?|voters?|users?|customers?|statement|report|survey|study|agency|bank|group|union|council|committee|commission|court|club|team|board|regulators?|administration|embassy|white\s+house|kremlin|pentagon|observatory|secretary|minister|president|chairman|chief|director|judge|manager|coach)$/i;
+  /^(?:analysts?|officials?|police|policemen|officers?|spokes(?:man|woman|person|people)|representatives?|company|companies|firm|ministry|ministries|department|government|authorities|sources?|experts?|economists?|investors?|traders?|observers?|critics?|residents?|witness(?:es)?|researchers?|scientists?|doctors?|lawyers?|prosecutors?|campaigners?|activists?|protesters?|organi[sz]ers?|diplomats?|insiders?|aides?|executives?|managers?|staff|workers?|employees?|leaders?|members?|people|fans?|voters?|users?|customers?|statement|report|survey|study|agency|bank|group|union|council|committee|commission|court|club|team|board|regulators?|administration|embassy|white\s+house|kremlin|pentagon|observatory|secretary|minister|president|chairman|chancellor|governor|mayor|chief|director|judge|manager|coach|leader|boss)$/i;
 
 /** Words that may end a name: letters with an internal hyphen or apostrophe, capitalised, some lower case. */
 export function isNameWord(word: string): boolean {
@@ -171,6 +172,11 @@ export function parsePersonName(words: readonly string[]): ParsedName | undefine
     ...(role !== '' && { role: withoutLeadingArticle(role) }),
     ...(afterHonorific && { honorific: true as const }),
   };
+}
+
+/** True when a run names an organisation: `UK Film Council`, `Barclays Bank`. */
+export function isOrganisationRun(words: readonly string[]): boolean {
+  return words.some((word) => ORGANISATION.has(word));
 }
 
 /** True when a run is a role and nothing else: `Home Secretary`, `the Prime Minister`. */

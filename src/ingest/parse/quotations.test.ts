@@ -167,11 +167,11 @@ describe('extractQuotations on small cases', () => {
       [{ text: 'Prices are falling,', speaker: 'Lee Min-ho', paragraph: 0 }],
     ],
     [
-      'an organisation is not a person',
+      'an organisation is not a person: it is the source',
       ['"No comment," the Foreign Ministry said.', '"None," Xinhua News Agency said.'],
       [
-        { text: 'No comment,', paragraph: 0 },
-        { text: 'None,', paragraph: 1 },
+        { text: 'No comment,', source: 'the Foreign Ministry', paragraph: 0 },
+        { text: 'None,', source: 'Xinhua News Agency', paragraph: 1 },
       ],
     ],
     [
@@ -283,6 +283,21 @@ describe('extractQuotations: who said what', () => {
       'a scare quote gets no speaker from elsewhere in the paragraph',
       ['Lee Min-ho said prices rose. The firm launched an "injury audit" last week.'],
       [{ text: 'injury audit', paragraph: 0 }],
+    ],
+    [
+      '"he" right after a spokesman is the spokesman; a role the document gives one person is that person',
+      [
+        'Kate Winslet said: "It is sad."',
+        'A spokesman for the UK Film Council said: "It is disappointing." He added: "It was extraordinary."',
+        'Prime Minister Tony Blair spoke. "We go on," the prime minister said. "We win," he added.',
+      ],
+      [
+        { text: 'It is sad.', speaker: 'Kate Winslet', paragraph: 0 },
+        { text: 'It is disappointing.', source: 'A spokesman for the UK Film Council', paragraph: 1 },
+        { text: 'It was extraordinary.', source: 'A spokesman for the UK Film Council', paragraph: 1 },
+        { text: 'We go on,', speaker: 'Tony Blair', role: 'Prime Minister', paragraph: 2 },
+        { text: 'We win,', speaker: 'Tony Blair', role: 'Prime Minister', paragraph: 2 },
+      ],
     ],
     [
       'a pronoun before anyone has spoken means the person the paragraph is about',

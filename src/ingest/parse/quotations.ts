@@ -1,7 +1,7 @@
 import type { Quotation } from '../../content/entry-schema.ts';
 import { hangulSubject, hanSubject, kanaSubject, type CjkSubject } from './cjk-attribution.ts';
 import { indexNames, type NameIndex } from './name-index.ts';
-import { GROUP, isHonorificOnly, isRoleOnly, isRoleWord, isRunWord, parsePersonName } from './person-names.ts';
+import { GROUP, isHonorificOnly, isOrganisationRun, isRoleOnly, isRoleWord, isRunWord, parsePersonName } from './person-names.ts';
 import { findSpans, runOnSpan, type Span } from './quote-spans.ts';
 
 /**
@@ -63,8 +63,9 @@ interface DocumentState {
   names: NameIndex;
   /** The latest named speaker, and where: he/she/they refer to them, or to a person named since. */
   current: { who: Who; paragraph: number; at: number } | undefined;
-  /** The latest group or role quoted, whom `they` refers to. */
+  /** The latest group or role quoted, and where: `they` refers to it, and so does `he` right after `a spokesman said`. */
   lastSource?: Who;
+  lastSourceAt?: { paragraph: number; at: number };
   /** Where the attribution being resolved is. */
   here?: { paragraph: number; at: number };
 }
@@ -344,13 +345,14 @@ function trailingSubject(text: string): Subject | undefined {
     // `the Home Secretary said`: a role with no name.
     return groupPhrase(words, j + 1, i, shift);
   }
-  if (run.length > 0 && !preposition && !(run.length === 1 && GROUP.test(runWords[0]!))) return undefined;
-  // A group, perhaps with a phrase after it: `analysts at Barclays`, `sources close to the minister`, `police`.
+  // No person: perhaps a group, with a phrase after it: `analysts at Barclays`, `sources close to the minister`,
+  // `police`, `a spokesman for the UK Film Council` (an organisation ends it).
+  if (run.length > 0 && !preposition && !(run.length === 1 && GROUP.test(runWords[0]!)) && !isOrganisationRun(runWords)) return undefined;
   for (let g = Math.max(0, i - 6); g <= i; g++) {
     if (g < i && /[,;:]$/.test(words[g]![0])) continue; // the phrase starts after any comma
     if (words.slice(g, i).some((w) => /[,;:]$/.test(w[0]))) continue;
     const word = words[g]![0].replace(/[,;:]$/, '');
-    if (GROUP.test(word) || isRoleWord(word)) return groupPhrase(words, g, i, shift);
+    if (GROUP.test(word)) return groupPhrase(words, g, i, shift);
   }
   return undefined;
 }
@@ -435,9 +437,14 @@ function resolve(subject: Subject, sentence: number, earlier: readonly Attributi
     }
     case 'none':
       return undefined;
-    case 'group':
+    case 'group': {
+      // `the prime minister said`, in a document that calls one person Prime Minister: that person.
+      const holder = document.names.holderOf(subject.phrase.replace(/^(?:the|a|an)\s+/iu, ''));
+      if (holder) return named(holder, undefined, document);
       document.lastSource = { source: subject.phrase };
+      document.lastSourceAt = document.here;
       return document.lastSource;
+    }
     case 'name':
       if (!subject.honorific && !subject.role && isThing(subject.name, document)) return { source: subject.name };
       return named(subject.name, subject.role, document);
@@ -474,14 +481,31 @@ function named(name: string, role: string | undefined, document: DocumentState):
   return who;
 }
 
+/** `a spokesman for the firm`: one, whom he or she can mean; not `analysts`, `police`, nor a role such as `the minister`. */
+function isSingular(phrase: string): boolean {
+  // Only a spokesperson: `the prime minister` is a person the text names elsewhere, whom the speaker already is.
+  return /^(?:a|an|the|its|his|her)\s(?:\p{L}+\s){0,3}spokes(?:man|woman|person)\b/iu.test(phrase);
+}
+
 /**
  * He, she or they: the latest speaker; before anyone has spoken, the latest
  * person named in full (`Kevin Keegan resigned. "…," he said`).
  */
 function pronounReferent(document: DocumentState): Who | undefined {
   const here = document.here ?? { paragraph: 0, at: 0 };
-  const mention = document.names.mentionBefore(here.paragraph, here.at);
+  // `A spokesman said: "…" He added: "…"`: a group quoted after the latest person is whom he or she means.
+  const source = document.lastSourceAt;
   const current = document.current;
+  if (
+    document.lastSource?.source !== undefined &&
+    isSingular(document.lastSource.source) &&
+    source &&
+    source.paragraph >= here.paragraph - 1 &&
+    (current === undefined || source.paragraph > current.paragraph || (source.paragraph === current.paragraph && source.at > current.at))
+  ) {
+    return document.lastSource;
+  }
+  const mention = document.names.mentionBefore(here.paragraph, here.at);
   // `… said Julian Smith. Alexander Linden, of Gartner, removed it. "…," he said`: a person who opens a
   // sentence of this paragraph after the latest speaker is the one meant.
   const newSubject =
