@@ -24,7 +24,7 @@ const ROLE = new Set(
     'King Queen Prince Princess Pope Cardinal Archbishop Bishop Rev Reverend Father Rabbi Imam Sheikh Emir Sultan ' +
     'Manager Coach Striker Midfielder Defender Goalkeeper Fly-half Scrum-half Full-back Winger Flanker Skipper Captain Player Singer Actor Actress Director Producer Author ' +
     'Writer Novelist Poet Artist Designer Editor Correspondent Reporter Presenter Host Economist Analyst Professor ' +
-    'Backbencher Campaigner Activist Chairman Scientist Researcher Doctor Surgeon Nurse Star Rapper Comedian Presenter Broadcaster Chef Leader Chairperson Head Boss Treasurer Speaker Whip Peer MP MEP CEO CFO COO ' +
+    'Agent Spokesperson Backbencher Campaigner Activist Chairman Scientist Researcher Doctor Surgeon Nurse Star Rapper Comedian Presenter Broadcaster Chef Leader Chairperson Head Boss Treasurer Speaker Whip Peer MP MEP CEO CFO COO ' +
     'Bundeskanzler Bundeskanzlerin Kanzler Kanzlerin Präsident Präsidentin Ministerin Président Présidente Ministre Premier ' +
     'Presidente Ministro Sindaco Primo'
   ).split(' '),

@@ -300,6 +300,19 @@ describe('extractQuotations: who said what', () => {
       ],
     ],
     [
+      'agreed; a role before a name; an organisation whose name has "and" in it',
+      [
+        'Fellow speaker James MacMillan agreed: "We need to listen."',
+        'Agent Simon Beresford said: "She was a trouper."',
+        'The Department of Trade and Industry said the policy was "a sixfold reduction in shipments".',
+      ],
+      [
+        { text: 'We need to listen.', speaker: 'James MacMillan', paragraph: 0 },
+        { text: 'She was a trouper.', speaker: 'Simon Beresford', role: 'Agent', paragraph: 1 },
+        { text: 'a sixfold reduction in shipments', source: 'The Department of Trade and Industry', paragraph: 2 },
+      ],
+    ],
+    [
       'a pronoun before anyone has spoken means the person the paragraph is about',
       ['Kevin Keegan resigned on Monday.', '"I could not carry on," he told reporters.'],
       [{ text: 'I could not carry on,', speaker: 'Kevin Keegan', paragraph: 1 }],

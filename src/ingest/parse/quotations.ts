@@ -17,11 +17,11 @@ import { findSpans, runOnSpan, type Span } from './quote-spans.ts';
 
 /** Speech verbs (English, and a few of German and French); participles take the subject of the verb before them. */
 const VERB =
-  /(?<!\p{L})(?:said|says|told|tells|added|adds|noted|notes|warned|warns|insisted|insists|admitted|announced|vowed|tweeted|joked|cautioned|complained|pledged|promised|revealed|boasted|reiterated|countered|quipped|replied|responded|continued|concluded|suggested|urged|declared|acknowledged|observed|commented|confirmed|maintained|predicted|recalled|conceded|emphasi[sz]ed|stressed|explained|explains|stated|remarked|asked|wrote|writes|argued|claimed|[Aa]ccording\s+to|saying|noting|adding|stressing|emphasi[sz]ing|explaining|stating|arguing|claiming|warning|insisting|sagte|sagt|erklärte|betonte|meinte|déclaré|affirmé|ajouté|expliqué|estimé|[Ss]elon)(?!\p{L})/gu;
+  /(?<!\p{L})(?:said|says|told|tells|added|adds|noted|notes|warned|warns|insisted|insists|admitted|announced|vowed|tweeted|joked|cautioned|complained|pledged|promised|revealed|boasted|reiterated|countered|quipped|agreed|replied|responded|continued|concluded|suggested|urged|declared|acknowledged|observed|commented|confirmed|maintained|predicted|recalled|conceded|emphasi[sz]ed|stressed|explained|explains|stated|remarked|asked|wrote|writes|argued|claimed|[Aa]ccording\s+to|saying|noting|adding|stressing|emphasi[sz]ing|explaining|stating|arguing|claiming|warning|insisting|sagte|sagt|erklärte|betonte|meinte|déclaré|affirmé|ajouté|expliqué|estimé|[Ss]elon)(?!\p{L})/gu;
 const PARTICIPLE = /ing$/;
 /** Verbs that can come before their subject: `"…," said Lee`. Not `told`: its object follows. */
 const INVERTIBLE =
-  /^(?:said|says|added|adds|noted|warned|insisted|admitted|vowed|tweeted|joked|cautioned|complained|pledged|promised|revealed|boasted|reiterated|countered|quipped|replied|responded|continued|concluded|suggested|urged|declared|acknowledged|observed|commented|confirmed|maintained|recalled|conceded|emphasi[sz]ed|stressed|explained|stated|remarked|asked|wrote|argued|claimed|sagte|sagt|erklärte|betonte|meinte|déclaré|affirmé|ajouté|expliqué|estimé)$/;
+  /^(?:said|says|added|adds|noted|warned|insisted|admitted|vowed|tweeted|joked|cautioned|complained|pledged|promised|revealed|boasted|reiterated|countered|quipped|agreed|replied|responded|continued|concluded|suggested|urged|declared|acknowledged|observed|commented|confirmed|maintained|recalled|conceded|emphasi[sz]ed|stressed|explained|stated|remarked|asked|wrote|argued|claimed|sagte|sagt|erklärte|betonte|meinte|déclaré|affirmé|ajouté|expliqué|estimé)$/;
 const ACCORDING = /^(?:according|selon)/i;
 const PRONOUN = /^(?:he|she|they|er|sie|il|elle|ils|elles)$/i;
 /** Words that may sit between a subject and its verb: `Lee also said`, `She further noted`. */
@@ -334,7 +334,12 @@ function trailingSubject(text: string): Subject | undefined {
   let j = i;
   while (j >= 0 && i - j < 8 && isRunWord(words[j]![0])) j--;
   const run = words.slice(j + 1, i + 1);
-  const preposition = j >= 0 && /^(?:at|of|for|from|with|in|by|to|close)$/.test(words[j]![0]);
+  // `… at Barclays`, and `Department of Trade and Industry`: a run after a preposition, or after `and` inside a
+  // capitalised name, is no subject of its own.
+  const preposition =
+    j >= 0 &&
+    (/^(?:at|of|for|from|with|in|by|to|close)$/.test(words[j]![0]) ||
+      (/^(?:and|&)$/.test(words[j]![0]) && j > 0 && isRunWord(words[j - 1]![0])));
   if (run.length > 0 && !preposition) {
     const person = parsePersonName(run.map((w) => w[0]));
     if (person) return { kind: 'name', ...person, start: shift + run[run.length - person.name.split(' ').length]!.index };
