@@ -58,5 +58,10 @@ export function buildArchive<T extends Dated>(documents: readonly T[]): Archive<
 
 /** `01` → `January`; in Korean `1월`. */
 export function monthName(month: string, language = 'en'): string {
-  return new Intl.DateTimeFormat(language, { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, Number(month) - 1, 1)));
+  let format = monthFormats.get(language);
+  if (!format) monthFormats.set(language, (format = new Intl.DateTimeFormat(language, { month: 'long', timeZone: 'UTC' })));
+  return format.format(new Date(Date.UTC(2000, Number(month) - 1, 1)));
 }
+
+// One formatter a language: building one costs far more than using it, and archive pages name many months.
+const monthFormats = new Map<string, Intl.DateTimeFormat>();

@@ -33,6 +33,8 @@ export interface Mention {
 /** A word of the text; runs of capitalised ones are names, once their punctuation and possessive are stripped. */
 const WORD = /\S+/g;
 const OPENING_PUNCTUATION = /^[("“‘'«„[]+/u;
+/** A word that may be, or open, part of a name: a capital, perhaps after an opening mark, or a lower-case name particle. */
+const MAY_START_NAME = /^(?:[("“‘'«„[]*\p{Lu}|(?:de|den|der|van|von|da|di|du|del|della|dos|das|la|le|bin|ibn|al|el|ter|ten|zu)$)/u;
 const CLOSING_PUNCTUATION = /(?:['’]s)?[)"”’'»,.;:!?\]]*$/u;
 
 export function indexNames(paragraphs: readonly string[]): NameIndex {
@@ -83,6 +85,11 @@ export function indexNames(paragraphs: readonly string[]): NameIndex {
     };
     noteOrganisations(paragraph.slice(0, MAX_SCANNED), organisations);
     for (const { 0: token, index: at } of paragraph.slice(0, MAX_SCANNED).matchAll(WORD)) {
+      // Most words are lower case or in a script without capitals: no name starts there.
+      if (!MAY_START_NAME.test(token)) {
+        if (run.length > 0) flush();
+        continue;
+      }
       const opened = token.replace(OPENING_PUNCTUATION, '');
       if (opened !== token) flush();
       const word = opened.replace(CLOSING_PUNCTUATION, '');
