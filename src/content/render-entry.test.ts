@@ -69,3 +69,48 @@ describe('defence in depth, whatever the entry says', () => {
     expect(html).not.toMatch(/id="(content|sidebar|search-dialog)"/);
   });
 });
+
+describe('long documents', () => {
+  // Headings, lists, inline links and link references, in a document longer than one part.
+  const parts: string[] = [];
+  for (let i = 0; i < 3_500; i++) {
+    if (i % 500 === 0) parts.push(`## Heading ${i}`);
+    if (i % 700 === 0) parts.push(`A [link][ref${i % 3}] and a list:\n\n- one\n- two`);
+    parts.push(`Paragraph ${i} with *emphasis* and a [link](https://example.org/${i}).`);
+  }
+  parts.push('[ref0]: https://example.org/zero', '[ref1]: https://example.org/one');
+  const body = parts.join('\n\n');
+
+  test('render as a whole would: every block, link reference and heading, in order', () => {
+    const { html, headings } = renderEntryBody(body);
+    expect(html.match(/<p>/g)).toHaveLength(3_505);
+    // A reference near the end resolves to a definition given after it.
+    expect(html).toContain('A <a href="https://example.org/zero">link</a>');
+    expect(html).toContain('A <a href="https://example.org/one">link</a>');
+    // A reference with no definition stays text, as CommonMark says.
+    expect(html).toContain('[link][ref2]');
+    expect(headings.map((heading) => heading.slug)).toEqual([0, 500, 1000, 1500, 2000, 2500, 3000].map((n) => `heading-${n}`));
+    // Blocks are joined by one newline, across the parts as within them.
+    expect(html).not.toMatch(/<\/p><p>|<\/p>\n\n<p>/);
+  });
+
+  test('take time in proportion to their length (a ratio, not a time limit)', () => {
+    const document = (count: number) => Array.from({ length: count }, (_, i) => `Paragraph ${i} with a few words in it.`).join('\n\n');
+    const time = (text: string): number => {
+      // The faster of two runs: the machine's noise only ever adds time.
+      let best = Infinity;
+      for (let run = 0; run < 2; run++) {
+        const started = performance.now();
+        renderEntryBody(text);
+        best = Math.min(best, performance.now() - started);
+      }
+      return best;
+    };
+    const short = document(25_000);
+    const long = document(100_000);
+    time(short); // warm up the JIT
+    const ratio = time(long) / time(short);
+    // 4× the paragraphs: linear is about 4, the quadratic renderer before it was over 12.
+    expect(ratio).toBeLessThan(8);
+  });
+});

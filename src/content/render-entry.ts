@@ -1,11 +1,10 @@
-import type { Element, Root as HastRoot } from 'hast';
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import GithubSlugger from 'github-slugger';
 import { toHtml } from 'hast-util-to-html';
 import { toString } from 'hast-util-to-string';
 import type { Nodes, Parent, Root as MdastRoot } from 'mdast';
 import { toHast } from 'mdast-util-to-hast';
-import rehypeSlug from 'rehype-slug';
 import { mdxToMdast } from 'satteri';
-import { visit } from 'unist-util-visit';
 import type { Quotation } from './entry-schema.ts';
 import { rehypeQuotations } from './rehype-quotations.ts';
 import { isSafeUrl } from '../utils/safe-url.ts';
@@ -34,8 +33,6 @@ export class UnsafeEntryError extends Error {
   }
 }
 
-const addHeadingIds = rehypeSlug();
-
 /**
  * The body of a generated entry → HTML, once, in the content layer. It is
  * parsed as MDX, by satteri, the native parser Astro 7's own MDX support
@@ -51,14 +48,36 @@ export interface RenderOptions {
 export function renderEntryBody(body: string, quotations: readonly Quotation[] = [], options: RenderOptions = {}): RenderedBody {
   const mdast = mdxToMdast(body) as MdastRoot;
   refuseCode(mdast);
-  const hast = toHast(mdast) as HastRoot;
-  addHeadingIds(hast);
-  keepLayoutIds(hast);
-  refuseUnsafeUrls(hast);
+  const hast = mdastToHast(mdast);
+  const headings = prepareTree(hast);
   rehypeQuotations(quotations)(hast);
-  const headings = collectHeadings(hast);
   addHeadingLinks(hast, options.headingLinkLabel ?? 'Link to section');
   return { html: toHtml(hast), headings };
+}
+
+/** Top-level blocks converted at a time: mdast-util-to-hast's first walk slows down with the square of a long root. */
+const BLOCKS_AT_A_TIME = 1_000;
+
+/**
+ * mdast → hast, as `toHast` does, in linear time: a long document's blocks
+ * are converted a thousand at a time, each part with every link definition
+ * of the document (they render nothing, and references need them), and
+ * joined with the newline `toHast` puts between blocks. Documents with
+ * footnotes, whose section is built once for the whole tree, are converted whole.
+ */
+function mdastToHast(mdast: MdastRoot): HastRoot {
+  const blocks = mdast.children;
+  if (blocks.length <= BLOCKS_AT_A_TIME || blocks.some((node) => node.type === 'footnoteDefinition')) {
+    return toHast(mdast) as HastRoot;
+  }
+  const definitions = blocks.filter((node) => node.type === 'definition');
+  const tree: HastRoot = { type: 'root', children: [] };
+  for (let start = 0; start < blocks.length; start += BLOCKS_AT_A_TIME) {
+    const part = toHast({ type: 'root', children: [...blocks.slice(start, start + BLOCKS_AT_A_TIME), ...definitions] }) as HastRoot;
+    if (tree.children.length > 0 && part.children.length > 0) tree.children.push({ type: 'text', value: '\n' });
+    for (const node of part.children) tree.children.push(node);
+  }
+  return tree;
 }
 
 // The page's own ids (BaseLayout, Sidebar, Search, the article page): a heading
@@ -75,38 +94,67 @@ const LAYOUT_IDS = new Set([
   'related-heading',
   'top',
 ]);
+const HEADING = /^h([1-6])$/;
 
-/** Renames a heading id the layout uses (`content` → `content-1`), keeping every id unique. */
-function keepLayoutIds(tree: HastRoot): void {
+/**
+ * One plain walk over the tree, in linear time (rehype-slug and
+ * unist-util-visit grew faster than the document: 4× the paragraphs cost
+ * over 10× the time), that:
+ * - gives each heading an id from its text, as rehype-slug does (GitHub's slugs);
+ * - renames an id the layout uses (`content` → `content-1`), keeping every id unique;
+ * - as defence in depth, turns a link whose URL could run code (`javascript:`,
+ *   `data:`) into its text, and such an image into its alt text: the ingest
+ *   already does, but an entry from an old cache or edited by hand is checked again;
+ * - and returns the headings, for "On this page".
+ */
+function prepareTree(tree: HastRoot): Heading[] {
+  const slugs = new GithubSlugger();
   const used = new Set<string>();
-  visit(tree, 'element', (node: Element) => {
-    if (typeof node.properties.id === 'string') used.add(node.properties.id);
-  });
-  visit(tree, 'element', (node: Element) => {
+  const headings: Element[] = [];
+  const clashing: Element[] = [];
+  // Depth first, in document order, without recursion: a frame per open element.
+  const frames: { parent: HastRoot | Element; index: number }[] = [{ parent: tree, index: 0 }];
+  while (frames.length > 0) {
+    const frame = frames.at(-1)!;
+    const children = frame.parent.children;
+    if (frame.index >= children.length) {
+      frames.pop();
+      continue;
+    }
+    const index = frame.index++;
+    const node = children[index]!;
+    if (node.type !== 'element') continue;
+    const url = node.tagName === 'a' ? node.properties.href : node.tagName === 'img' ? node.properties.src : undefined;
+    if (typeof url === 'string' && !isSafeUrl(url)) {
+      const replacement: ElementContent[] =
+        node.tagName === 'a' ? node.children : [{ type: 'text', value: String(node.properties.alt ?? '') }];
+      children.splice(index, 1, ...replacement);
+      // The replacement is looked at in its turn: a link inside the link is checked too.
+      frame.index = index;
+      continue;
+    }
+    const heading = HEADING.test(node.tagName);
+    if (heading && node.properties.id === undefined) node.properties.id = slugs.slug(toString(node));
     const id = node.properties.id;
-    if (typeof id !== 'string' || !LAYOUT_IDS.has(id)) return;
+    if (typeof id === 'string') {
+      used.add(id);
+      if (LAYOUT_IDS.has(id)) clashing.push(node);
+    }
+    if (heading) headings.push(node);
+    frames.push({ parent: node, index: 0 });
+  }
+  for (const node of clashing) {
+    const id = node.properties.id as string;
     let n = 1;
     while (used.has(`${id}-${n}`) || LAYOUT_IDS.has(`${id}-${n}`)) n++;
     node.properties.id = `${id}-${n}`;
     used.add(node.properties.id);
-  });
-}
-
-/**
- * Defence in depth: the ingest already turns unsafe links into text, but an
- * entry from an old cache or edited by hand is checked again here. A link
- * whose URL could run code (`javascript:`, `data:`) becomes its text, and
- * such an image, its alt text.
- */
-function refuseUnsafeUrls(tree: HastRoot): void {
-  visit(tree, 'element', (node: Element, index, parent) => {
-    if (!parent || index === undefined) return undefined;
-    const url = node.tagName === 'a' ? node.properties.href : node.tagName === 'img' ? node.properties.src : undefined;
-    if (typeof url !== 'string' || isSafeUrl(url)) return undefined;
-    const replacement = node.tagName === 'a' ? node.children : [{ type: 'text' as const, value: String(node.properties.alt ?? '') }];
-    parent.children.splice(index, 1, ...replacement);
-    return index;
-  });
+  }
+  return headings.flatMap((node) =>
+    typeof node.properties.id === 'string'
+      ? [{ depth: Number(HEADING.exec(node.tagName)![1]), slug: node.properties.id, text: toString(node) }]
+      : [],
+  );
 }
 
 /**
@@ -146,15 +194,4 @@ function refuseCode(tree: MdastRoot): void {
     const { children } = node as Partial<Parent>;
     if (children) for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]!);
   }
-}
-
-function collectHeadings(tree: HastRoot): Heading[] {
-  const headings: Heading[] = [];
-  visit(tree, 'element', (node: Element) => {
-    const depth = /^h([1-6])$/.exec(node.tagName)?.[1];
-    if (depth && typeof node.properties.id === 'string') {
-      headings.push({ depth: Number(depth), slug: node.properties.id, text: toString(node) });
-    }
-  });
-  return headings;
 }
