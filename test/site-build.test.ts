@@ -22,6 +22,7 @@ const reader = inject('readerSite');
 const readerBase = inject('readerSiteBase');
 const shipped = inject('shippedSite');
 const fixture = inject('fixtureSite');
+const folders = inject('foldersSite');
 const SITE_URL = 'https://example.org';
 
 let entries: Map<string, EntryFrontmatter>;
@@ -311,7 +312,10 @@ const SITES: [string, BuiltSite, string][] = [
   ['reader site', reader, '/'],
   ['reader site under /docs/', readerBase, '/docs/'],
   ['shipped documents', shipped, '/'],
-  ['search fixture site', fixture, '/'],
+  // test/fixtures/site: the seed layout's fixture (it was labelled the search fixture, which it is not).
+  ['fixture site', fixture, '/'],
+  // test/fixtures/folders: every folder convention, tags, people, groups quoted.
+  ['folders site', folders, '/'],
 ];
 
 describe.each(SITES)('the %s', (_, site, base) => {
