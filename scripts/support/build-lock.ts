@@ -42,10 +42,13 @@ export async function acquireBuildLock(file: string, options: LockOptions): Prom
     if (taken) {
       return async () => {
         // Only our own lock: a lock taken over after we were presumed dead is not ours to remove.
-        if ((await readHolder(file))?.pid === process.pid) await rm(file, { force: true });
+        const holder = await readHolder(file);
+        if (typeof holder === 'object' && holder.pid === process.pid) await rm(file, { force: true });
       };
     }
     const owner = await readHolder(file);
+    // Released between our attempt and our look: try again, with nothing to say.
+    if (owner === 'gone') continue;
     if (owner === undefined || !isAlive(owner.pid)) {
       options.say(
         owner === undefined
@@ -69,9 +72,17 @@ export async function acquireBuildLock(file: string, options: LockOptions): Prom
   }
 }
 
-async function readHolder(file: string): Promise<Holder | undefined> {
+/** The lock's owner; `gone` when the lock was released meanwhile; undefined when its file says nothing readable. */
+async function readHolder(file: string): Promise<Holder | 'gone' | undefined> {
+  let text: string;
   try {
-    const holder = JSON.parse(await readFile(file, 'utf8')) as Partial<Holder>;
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'gone';
+    return undefined;
+  }
+  try {
+    const holder = JSON.parse(text) as Partial<Holder>;
     return typeof holder.pid === 'number' ? { pid: holder.pid, started: String(holder.started ?? 'at an unknown time') } : undefined;
   } catch {
     return undefined;
