@@ -1,5 +1,5 @@
 import { nameKey } from '../../utils/name-key.ts';
-import { isRunWord, parsePersonName, type ParsedName } from './person-names.ts';
+import { isParticle, isRunWord, parsePersonName, type ParsedName } from './person-names.ts';
 
 /**
  * The people one document names in full, so that a bare `Blair`, `Mr Blair`,
@@ -33,8 +33,8 @@ export interface Mention {
 /** A word of the text; runs of capitalised ones are names, once their punctuation and possessive are stripped. */
 const WORD = /\S+/g;
 const OPENING_PUNCTUATION = /^[("“‘'«„[]+/u;
-/** A word that may be, or open, part of a name: a capital, perhaps after an opening mark, or a lower-case name particle. */
-const MAY_START_NAME = /^(?:[("“‘'«„[]*\p{Lu}|(?:de|den|der|van|von|da|di|du|del|della|dos|das|la|le|bin|ibn|al|el|ter|ten|zu)$)/u;
+/** A word that may be, or open, part of a name: a capital, perhaps after an opening mark (name particles are checked apart). */
+const MAY_START_NAME = /^[("“‘'«„[]*\p{Lu}/u;
 const CLOSING_PUNCTUATION = /(?:['’]s)?[)"”’'»,.;:!?\]]*$/u;
 
 export function indexNames(paragraphs: readonly string[]): NameIndex {
@@ -86,7 +86,7 @@ export function indexNames(paragraphs: readonly string[]): NameIndex {
     noteOrganisations(paragraph.slice(0, MAX_SCANNED), organisations);
     for (const { 0: token, index: at } of paragraph.slice(0, MAX_SCANNED).matchAll(WORD)) {
       // Most words are lower case or in a script without capitals: no name starts there.
-      if (!MAY_START_NAME.test(token)) {
+      if (!MAY_START_NAME.test(token) && !isParticle(token)) {
         if (run.length > 0) flush();
         continue;
       }

@@ -104,6 +104,11 @@ const INITIAL = /^\p{Lu}\.?$/u;
 /** Lower-case particles inside a name: `Jurgen den Hartog`, `Ludwig van Beethoven`, `Carlos da Silva`. */
 const PARTICLE = /^(?:de|den|der|van|von|da|di|du|del|della|dos|das|la|le|bin|ibn|al|el|ter|ten|zu)$/u;
 
+/** A lower-case particle that belongs inside a name (`den` in `Jurgen den Hartog`). */
+export function isParticle(word: string): boolean {
+  return PARTICLE.test(word);
+}
+
 /** A word that can sit inside a name run though it is no name: honorifics with a dot, `MP`, initials. */
 export function isRunWord(word: string): boolean {
   return isNameWord(word) || HONORIFIC.has(word) || ROLE.has(word) || INITIAL.test(word) || PARTICLE.test(word);

@@ -1,7 +1,16 @@
 import type { Quotation } from '../../content/entry-schema.ts';
 import { hangulSubject, hanSubject, kanaSubject, type CjkSubject } from './cjk-attribution.ts';
 import { indexNames, type NameIndex } from './name-index.ts';
-import { GROUP, isHonorificOnly, isOrganisationRun, isRoleOnly, isRoleWord, isRunWord, parsePersonName } from './person-names.ts';
+import {
+  GROUP,
+  isHonorificOnly,
+  isOrganisationRun,
+  isParticle,
+  isRoleOnly,
+  isRoleWord,
+  isRunWord,
+  parsePersonName,
+} from './person-names.ts';
 import { findSpans, runOnSpan, type Span } from './quote-spans.ts';
 
 /**
@@ -314,7 +323,7 @@ function appositiveSubject(before: string): Subject | undefined {
     offset -= chunk.length + 1;
     const trimmed = chunk.trim();
     // An aside (`founder of L&C Bio`, `US chief economist at SG`) has lower-case words; a name has none.
-    if (/^[\p{Ll}\p{N}(]/u.test(trimmed) || /(?:^|\s)(?!(?:de|den|der|van|von|da|di|du|la|le|bin|al)\s)\p{Ll}/u.test(trimmed)) continue;
+    if (/^[\p{Ll}\p{N}(]/u.test(trimmed) || trimmed.split(/\s+/u).some((word) => /^\p{Ll}/u.test(word) && !isParticle(word))) continue;
     const subject = trimmed === '' ? undefined : trailingSubject(chunk.trimEnd());
     return subject && subject.kind !== 'group' ? { ...subject, start: offset + 1 + subject.start } : undefined;
   }
