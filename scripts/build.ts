@@ -6,7 +6,7 @@
 // that fails or is stopped leaves the last good site as it was. In CI the log
 // keeps warnings, diagnostics and the summary line; `--verbose` shows all.
 // Usage: node scripts/build.ts [--verbose] [--outDir DIR] [--no-wait]
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { astroCacheDir, config, documentsDir, entriesDir } from '../src/config.ts';
@@ -29,10 +29,14 @@ if (missing) {
 
 await mkdir(astroCacheDir(), { recursive: true });
 let release: () => Promise<void>;
+let stopped = false; // a build before this one was stopped half-way
 try {
   release = await acquireBuildLock(join(astroCacheDir(), '.dossier-build.lock'), {
     wait: !values['no-wait'],
-    say: (message) => console.warn(message),
+    say: (message) => {
+      if (message.startsWith('Took over')) stopped = true;
+      console.warn(message);
+    },
   });
 } catch (error) {
   if (!(error instanceof LockHeldError)) throw error;
@@ -41,7 +45,15 @@ try {
 }
 
 try {
-  for (const note of await recoverSite(site)) console.warn(note);
+  const notes = await recoverSite(site);
+  for (const note of notes) console.warn(note);
+  if (stopped || notes.length > 0) {
+    // A stopped build may have written pages into Astro's incremental page cache without its
+    // manifest; kept, they would come back under the old keys. Render every page once instead.
+    await rm(join(astroCacheDir(), 'incremental-build.json'), { force: true });
+    await rm(join(astroCacheDir(), 'dist'), { recursive: true, force: true });
+    console.warn('Rendering every page again: the page cache of a stopped build cannot be trusted.');
+  }
   // The ingest runs in a worker while Astro loads (a second); the build's ingest integration takes it over.
   startIngest({
     documentsDir: documentsDir(),

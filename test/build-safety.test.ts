@@ -93,6 +93,7 @@ describe('a build stopped while it renders', () => {
   test('the next build cleans up after it and says so', () => {
     expect(after.output()).toMatch(/Took over the build lock of process \d+, which is gone/);
     expect(after.output()).toMatch(/Removed .*dist\.building, the unfinished output of a build that stopped/);
+    expect(after.output()).toContain('Rendering every page again: the page cache of a stopped build cannot be trusted.');
     expect(existsSync(`${DIST}.building`)).toBe(false);
   });
 
