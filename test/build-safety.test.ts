@@ -42,11 +42,11 @@ function startBuild(...args: string[]): Run {
   return { child, output: () => output, exit };
 }
 
-async function until(condition: () => boolean, what: string, timeoutMs = 120_000): Promise<void> {
+async function until(condition: () => boolean, what: string, timeoutMs = 120_000, intervalMs = 25): Promise<void> {
   const started = Date.now();
   while (!condition()) {
     if (Date.now() - started > timeoutMs) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((wait) => setTimeout(wait, 25));
+    await new Promise((wait) => setTimeout(wait, intervalMs));
   }
 }
 
@@ -65,6 +65,73 @@ beforeAll(async () => {
   expect(await first.exit, first.output()).toBe(0);
 });
 afterAll(() => rm(OUT, { recursive: true, force: true }));
+
+/** Every file of the published site, by path: a kill must leave it exactly as it was. */
+async function siteFiles(dir: string): Promise<Map<string, string>> {
+  const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
+  const texts = await Promise.all(files.map((entry) => readFile(join(entry.parentPath, entry.name), 'latin1')));
+  return new Map(files.map((entry, index) => [join(entry.parentPath, entry.name).slice(dir.length), texts[index]!]));
+}
+
+// A kill while the ingest writes entries, and one while Pagefind indexes the new pages. Each
+// time a change is made, the build is stopped, the change is undone, and the next build runs.
+describe.each([
+  {
+    moment: 'ingests',
+    // Enough documents that the ingest is still writing when the first new entry appears.
+    documents: 400,
+    started: () => existsSync(join(OUT, 'entries', 'ghost-story-1.mdx')),
+    // Some of its entries were never written.
+    inFlight: async () => (await readdir(join(OUT, 'entries'))).filter((name) => name.startsWith('ghost-story')).length < 400,
+  },
+  {
+    moment: 'indexes for search',
+    documents: 3,
+    started: () => existsSync(join(`${DIST}.building`, '.dossier-search-staging')),
+    // Pagefind's staging folder goes when indexing ends: if it is still there, indexing was cut short.
+    inFlight: async () => existsSync(join(`${DIST}.building`, '.dossier-search-staging')),
+  },
+])('a build stopped while it $moment', ({ documents, started, inFlight }) => {
+  let before: Map<string, string>;
+  let killedInFlight: boolean;
+  let afterKill: Map<string, string>;
+  let after: Run;
+
+  beforeAll(async () => {
+    before = await siteFiles(DIST);
+    for (let i = 1; i <= documents; i++) {
+      await writeFile(join(DOCUMENTS, `ghost-${i}.txt`), story('GHOSTS / HAUNTED', `Ghost story ${i}`, 'Only for a moment.'));
+    }
+    const killed = startBuild();
+    await until(started, 'the moment to stop the build', 120_000, 5);
+    process.kill(-killed.child.pid!, 'SIGKILL');
+    await killed.exit;
+    killedInFlight = await inFlight();
+    afterKill = await siteFiles(DIST);
+    for (let i = 1; i <= documents; i++) await rm(join(DOCUMENTS, `ghost-${i}.txt`));
+    after = startBuild();
+    expect(await after.exit, after.output()).toBe(0);
+  });
+
+  test('it was stopped half-way, and the published site stayed whole, file for file', () => {
+    expect(killedInFlight).toBe(true);
+    expect(afterKill).toEqual(before);
+  });
+
+  test('the next build cleans up, and publishes a whole site without the undone documents', async () => {
+    expect(existsSync(`${DIST}.building`)).toBe(false);
+    const html = await allHtml(DIST);
+    expect(html).toContain('Story one');
+    expect(html).not.toMatch(/Ghost story|Ghosts|ghost-story/);
+    expect(existsSync(join(DIST, 'sections', 'ghosts'))).toBe(false);
+    expect(await readdir(join(OUT, 'entries'))).not.toContainEqual(expect.stringMatching(/^ghost/));
+    const index = await readIndex(join(DIST, 'pagefind'), () => '');
+    const indexed = Object.values(index.languages).flatMap((language) => Object.keys(language.pages));
+    const articles = indexed.filter((url) => url.startsWith('/articles/')).sort();
+    expect(articles).toEqual((await readdir(join(DIST, 'articles'))).map((slug) => `/articles/${slug}/`).sort());
+    expect(index.orphans).toEqual([]);
+  });
+});
 
 describe('a build stopped while it renders', () => {
   let before: string;
