@@ -17,9 +17,10 @@ export function shellSignature<T extends Keyed>(tree: SectionTree<T>, settings: 
 
 /**
  * The cache key of an article page for Astro's incremental build: everything
- * the page shows besides its own body (which Astro tracks itself): its
- * frontmatter, its newer/older links, the documents its sidebar lists around
- * it, its related documents, and the site's shell. Equal keys mean an identical page.
+ * the page shows besides its template (which Astro tracks itself): its `data`
+ * (the caller's: its body's digest and its frontmatter), its newer/older links,
+ * the documents its sidebar lists around it, its related documents, and the
+ * site's shell. Equal keys mean an identical page.
  */
 export function articleCacheKey<T extends Keyed>(
   tree: SectionTree<T>,
