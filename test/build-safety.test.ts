@@ -61,8 +61,20 @@ beforeAll(async () => {
   for (const name of ['one', 'two', 'three', 'four']) {
     await writeFile(join(DOCUMENTS, `${name}.txt`), story('NEWS / LOCAL', `Story ${name}`, `Body of story ${name}.`));
   }
+  // A file put among the generated entries by hand: refused by name, never deleted, and the rest builds.
+  await mkdir(join(OUT, 'entries'), { recursive: true });
+  await writeFile(join(OUT, 'entries', 'handmade.mdx'), '---\ntitle: My own page\n---\n\nWritten by hand.\n');
   const first = startBuild();
   expect(await first.exit, first.output()).toBe(0);
+  firstOutput = first.output();
+});
+let firstOutput = '';
+
+test('an entry written by hand among the generated ones is refused with its file and line, and kept', async () => {
+  expect(firstOutput).toMatch(/entries\/handmade\.mdx:1: Not an entry the ingest wrote .*content\/pages\/, skipped \[hand-written-entry\]/);
+  expect(firstOutput).toMatch(/Rendered 4 of 5 entries; 0 unchanged since the last build; 1 refused\./);
+  expect(existsSync(join(OUT, 'entries', 'handmade.mdx'))).toBe(true);
+  expect(existsSync(join(DIST, 'articles', 'story-one', 'index.html'))).toBe(true);
 });
 afterAll(() => rm(OUT, { recursive: true, force: true }));
 

@@ -36,7 +36,10 @@ export function generatedEntriesLoader(options: { base: string } & RenderOptions
       }
       for (const id of context.store.keys()) if (!seen.has(id)) context.store.delete(id);
       // What a rebuild cost: entries whose text, renderer code and libraries are unchanged keep their HTML.
-      context.logger.info(`Rendered ${rendered} of ${names.length} entries; ${seen.size - rendered} unchanged since the last build.`);
+      const refused = names.length - seen.size;
+      context.logger.info(
+        `Rendered ${rendered} of ${names.length} entries; ${seen.size - rendered} unchanged since the last build${refused > 0 ? `; ${refused} refused` : ''}.`,
+      );
 
       context.watcher?.add(base);
       context.watcher?.on('all', async (event, path) => {
@@ -96,12 +99,19 @@ async function loadEntry(
     // js-yaml's core schema reads what the ingest's `yaml` writes (the property
     // test checks), eight times faster: it matters at 10,000 entries.
     const raw = load(entry.frontmatter, { schema: CORE_SCHEMA }) as Record<string, unknown>;
+    if (raw?.generator !== 'dossier') {
+      context.logger.error(
+        `${relativePath}:1: Not an entry the ingest wrote (no \`generator: dossier\` in its frontmatter); pages written by hand go in content/pages/, skipped [hand-written-entry]`,
+      );
+      return undefined;
+    }
     const data = await context.parseData({ id, data: raw, filePath: relativePath });
     const { html, headings } = renderBody(entry, (data as { quotations?: Quotation[] }).quotations, relativePath, render);
     context.store.set({ id, data, digest, filePath: relativePath, rendered: { html, metadata: { headings } } });
     return { id, rendered: true };
   } catch (error) {
-    context.logger.error(`${error instanceof Error ? error.message : String(error)} (entry skipped)`);
+    const message = error instanceof Error ? error.message : String(error);
+    context.logger.error(`${message.startsWith(relativePath) ? '' : `${relativePath}: `}${message} (entry skipped)`);
     return undefined;
   }
 }
