@@ -160,6 +160,8 @@ export const LIMITS = {
   unnamedSources: 40,
   /** Quotations per page of a person. */
   quotesPage: 20,
+  /** Quotations of one document on a person's pages; the rest are counted, with a link to the document. */
+  quotesPerDocument: 100,
   /** Documents around the current one in the sidebar. */
   sidebarNeighbours: 7,
   /** Sections shown at one level of the sidebar, around the current one. */

@@ -14,6 +14,8 @@ import { codeVersion } from '../utils/code-version.ts';
 let renderer: string | undefined;
 const rendererVersion = (): string => (renderer ??= codeVersion(['src/content', 'src/utils']));
 
+const PROGRESS_EVERY_MS = 5000;
+
 /**
  * Loads the entries the ingest generated and renders each one to HTML once,
  * in the content layer, instead of compiling it as an MDX module, which
@@ -29,10 +31,16 @@ export function generatedEntriesLoader(options: { base: string } & RenderOptions
       const names = await listEntries(base);
       const seen = new Set<string>();
       let rendered = 0;
-      for (const name of names) {
+      // A line every few seconds on a long sync (100,000 entries, or one huge one).
+      let lastLine = performance.now();
+      for (const [index, name] of names.entries()) {
         const loaded = await loadEntry(context, base, name, options);
         if (loaded) seen.add(loaded.id);
         if (loaded?.rendered) rendered++;
+        if (performance.now() - lastLine > PROGRESS_EVERY_MS) {
+          lastLine = performance.now();
+          context.logger.info(`Rendering entries: ${index + 1} of ${names.length}.`);
+        }
       }
       for (const id of context.store.keys()) if (!seen.has(id)) context.store.delete(id);
       // What a rebuild cost: entries whose text, renderer code and libraries are unchanged keep their HTML.

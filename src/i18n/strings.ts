@@ -94,6 +94,8 @@ export interface UiStrings {
   /** `3 quotations in 2 documents`: a person's count, in the people index and on their page. */
   quotationsIn: (quotations: number, documents: number) => string;
   personLede: (quotations: number, documents: number) => string;
+  /** `and 3 more quotations in this document`: under the last one a person's page lists from a long document. */
+  moreInDocument: (count: number) => string;
   // Tags
   tagsLede: (tags: number) => string;
   taggedTitle: (tag: string) => string;

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Quotation } from '../content/entry-schema.ts';
-import { collectPeople, collectUnnamedSources, indexLetter, standaloneQuote } from './people.ts';
+import { collectPeople, collectUnnamedSources, indexLetter, listedQuotes, standaloneQuote } from './people.ts';
 
 const doc = (id: string, ...quotations: Quotation[]) => ({ id, data: { quotations } });
 const dated = (id: string, published: string, ...quotations: Quotation[]) => ({ id, data: { quotations, published } });
@@ -85,6 +85,33 @@ describe('collectPeople: one person, one page', () => {
       doc('a', { text: 'A', speaker: 'Anne-Marie', paragraph: 0 }, { text: 'B', speaker: 'Anne Marie!', paragraph: 1 }),
     ]);
     expect(new Set(namesakes.map((person) => person.slug)).size).toBe(namesakes.length);
+  });
+});
+
+describe('listedQuotes', () => {
+  const said = (count: number, prefix: string) =>
+    Array.from({ length: count }, (_, i): Quotation => ({ text: `${prefix} ${i}`, speaker: 'Jane Doe', paragraph: i }));
+  const [jane] = collectPeople([doc('short', ...said(2, 'Short')), doc('long', ...said(7, 'Long')), doc('other', ...said(3, 'Other'))]);
+
+  test('lists at most so many quotations of one document, and the last one listed counts the rest', () => {
+    const listed = listedQuotes(jane!.quotes, 3);
+    expect(listed.map((quote) => [quote.quotation.text, quote.left])).toEqual([
+      ['Short 0', undefined],
+      ['Short 1', undefined],
+      ['Long 0', undefined],
+      ['Long 1', undefined],
+      ['Long 2', 4],
+      ['Other 0', undefined],
+      ['Other 1', undefined],
+      ['Other 2', undefined],
+    ]);
+    // The person's own counts are untouched.
+    expect(jane!.quotes).toHaveLength(12);
+  });
+
+  test('a cap above every document lists all, counting none', () => {
+    expect(listedQuotes(jane!.quotes, 100).every((quote) => quote.left === undefined)).toBe(true);
+    expect(listedQuotes(jane!.quotes, 100)).toHaveLength(12);
   });
 });
 

@@ -106,6 +106,32 @@ export function collectPeople<T extends Quoting>(documents: readonly T[]): Perso
   });
 }
 
+/** A quotation as a person's page lists it: `left` counts their quotations of the same document that the page leaves out. */
+export interface ListedQuote<T extends Quoting> extends QuoteRef<T> {
+  left?: number;
+}
+
+/**
+ * A person's quotations as their pages list them: at most `perDocument` from
+ * any one document, the last of which counts the rest. One long document
+ * (a transcript, a 50 MB dump) then adds a bounded number of pages.
+ */
+export function listedQuotes<T extends Quoting>(quotes: readonly QuoteRef<T>[], perDocument: number): ListedQuote<T>[] {
+  const listed: ListedQuote<T>[] = [];
+  const seen = new Map<string, { count: number; last: ListedQuote<T> }>();
+  for (const quote of quotes) {
+    const before = seen.get(quote.document.id);
+    if (before && before.count >= perDocument) {
+      before.last.left = (before.last.left ?? 0) + 1;
+      continue;
+    }
+    const item: ListedQuote<T> = { ...quote };
+    listed.push(item);
+    seen.set(quote.document.id, { count: (before?.count ?? 0) + 1, last: item });
+  }
+  return listed;
+}
+
 /**
  * A bare name that no document resolved (`Blair`, where a document says only
  * `Mr Blair`) joins the one person of the archive whose full name begins or

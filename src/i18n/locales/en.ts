@@ -82,6 +82,7 @@ export default {
   unnamedSourcesLede: 'Groups and roles the documents quote without naming anyone. They have no page of their own.',
   describedAs: 'Described as',
   quotationsIn: (quotations, documents) => `${n(quotations, 'quotation', 'quotations')} in ${n(documents, 'document', 'documents')}`,
+  moreInDocument: (count) => `and ${n(count, 'more quotation', 'more quotations')} in this document`,
   personLede: (quotations, documents) =>
     `${n(quotations, 'quotation', 'quotations')} in ${n(documents, 'document', 'documents')}, newest first`,
   tagsLede: (tags) => `${n(tags, 'tag', 'tags')}, A to Z.`,

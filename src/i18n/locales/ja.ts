@@ -82,6 +82,7 @@ export default {
   unnamedSourcesLede: '名前を挙げずに引用された集団や役職です。個別のページはありません。',
   describedAs: '肩書き',
   quotationsIn: (quotations, documents) => `${documents}件の文書で${quotations}件の引用`,
+  moreInDocument: (count) => `この文書にさらに${count}件の引用`,
   personLede: (quotations, documents) => `${documents}件の文書で${quotations}件の引用、新しい順`,
   tagsLede: (tags) => `${tags}個のタグ。`,
   taggedTitle: (tag) => `タグ「${tag}」`,

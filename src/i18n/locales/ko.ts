@@ -81,6 +81,7 @@ export default {
   unnamedSourcesLede: '문서가 이름을 밝히지 않고 인용한 집단과 직책입니다. 따로 페이지를 두지 않습니다.',
   describedAs: '직함',
   quotationsIn: (quotations, documents) => `문서 ${documents}개에서 인용 ${quotations}개`,
+  moreInDocument: (count) => `이 문서에 인용 ${count}개 더`,
   personLede: (quotations, documents) => `문서 ${documents}개에서 인용 ${quotations}개, 최신순`,
   tagsLede: (tags) => `태그 ${tags}개, 가나다순.`,
   taggedTitle: (tag) => `태그 “${tag}”`,

@@ -81,6 +81,7 @@ export default {
   unnamedSourcesLede: '文档引用但未指明姓名的群体和职务，没有单独的页面。',
   describedAs: '身份',
   quotationsIn: (quotations, documents) => `${documents} 篇文档中的 ${quotations} 条引语`,
+  moreInDocument: (count) => `本文档中另有 ${count} 条引语`,
   personLede: (quotations, documents) => `${documents} 篇文档中的 ${quotations} 条引语，最新优先`,
   tagsLede: (tags) => `${tags} 个标签。`,
   taggedTitle: (tag) => `标签“${tag}”`,

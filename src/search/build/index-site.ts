@@ -104,11 +104,21 @@ export async function buildSearchIndex({
       const outputs = plan.map((_, index) => join(staging, `out-${index + 1}`));
       // Largest first, so that the last ones to finish are small.
       const order = plan.map((shard, index) => ({ shard, index })).sort((a, b) => b.shard.bytes - a.shard.bytes || a.index - b.index);
+      // Progress in at most ten lines: a large site's shards take minutes.
+      let done = 0;
+      let tenth = 0;
+      const step = (): void => {
+        done++;
+        if (done === plan.length || Math.floor((10 * done) / plan.length) <= tenth) return;
+        tenth = Math.floor((10 * done) / plan.length);
+        log?.(`Indexed ${done} of ${plan.length} shards (${since()}).`);
+      };
       await mapConcurrent(order, concurrency, async ({ shard, index }) => {
         const cached = cache?.lookup(shard.pages);
         if (cached) {
           linkTree(cached, outputs[index]!);
           reused++;
+          step();
           return;
         }
         const source = join(staging, `in-${index + 1}`);
@@ -119,6 +129,7 @@ export async function buildSearchIndex({
         } finally {
           await rm(source, { recursive: true, force: true });
         }
+        step();
       });
       const fromCache = reused > 0 ? `; ${reused} unchanged since the last build, taken from the cache` : '';
       log?.(`Indexed the shards, ${concurrency} at a time${fromCache} (${since()}).`);
