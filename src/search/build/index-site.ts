@@ -22,10 +22,9 @@ import { linkTree, pageDigest, pagefindVersion, shardCache } from './shard-cache
  * merged into the one bundle a single run would have written
  * (merge-bundles.ts): readers search one index per language, as before.
  *
- * The binary rather than the Node API: the API talks to one service process
- * per Node process, handles one request at a time and sends the whole index
- * back through a pipe in base64; the binary writes each index once, and two
- * of them use both cores. Each shard's pages are hard links (copies where
+ * The binary rather than the Node API: both are public, and the API, one
+ * service per thread, costs a third more time and memory on the same shards
+ * (BENCHMARKS.md, "Pagefind's Node API for the shards"). Each shard's pages are hard links (copies where
  * links fail) in a staging folder, so that Pagefind computes the same URLs as
  * for the whole site.
  */
