@@ -106,8 +106,8 @@ describe('long documents', () => {
       }
       return best;
     };
-    const short = document(25_000);
-    const long = document(100_000);
+    const short = document(50_000);
+    const long = document(200_000);
     time(short); // warm up the JIT
     const ratio = time(long) / time(short);
     // 4× the paragraphs: linear is about 4, the quadratic renderer before it was over 12.
