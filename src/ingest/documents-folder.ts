@@ -92,10 +92,14 @@ export async function listFiles(
 }
 
 /** Reads files a few at a time: bounded memory, and no EMFILE on large archives. */
-export async function* readFiles(
-  files: readonly FoundFile[],
-  concurrency = 16,
-): AsyncGenerator<{ file: FoundFile; bytes?: Uint8Array; error?: Error }> {
+/** A file's bytes, or why they could not be read. */
+export interface ReadResult {
+  file: FoundFile;
+  bytes?: Uint8Array;
+  error?: Error;
+}
+
+export async function* readFiles(files: readonly FoundFile[], concurrency = 16): AsyncGenerator<ReadResult, void> {
   for (let start = 0; start < files.length; start += concurrency) {
     const batch = files.slice(start, start + concurrency);
     const results = await Promise.all(

@@ -5,9 +5,13 @@ import { mapConcurrent } from '../utils/map-concurrent.ts';
 // Enough parallel file operations to hide disk latency, few enough to never hit EMFILE.
 export const FILE_CONCURRENCY = 32;
 
-/** The `.mdx` entries directly in `dir`, by file name. A missing folder is an empty one. */
-export async function readEntries(dir: string): Promise<Map<string, string>> {
-  const entries = new Map<string, string>();
+/**
+ * The `.mdx` entries directly in `dir`, by file name, with their text; those
+ * `known(name)` vouches for are listed but not read (their text undefined).
+ * A missing folder is an empty one.
+ */
+export async function readEntries(dir: string, known: (name: string) => boolean = () => false): Promise<Map<string, string | undefined>> {
+  const entries = new Map<string, string | undefined>();
   let names: string[];
   try {
     names = await readdir(dir);
@@ -16,8 +20,10 @@ export async function readEntries(dir: string): Promise<Map<string, string>> {
     throw error;
   }
   const mdx = names.filter((name) => name.endsWith('.mdx')).sort();
-  const texts = await mapConcurrent(mdx, FILE_CONCURRENCY, (name) => readFile(join(dir, name), 'utf8'));
-  mdx.forEach((name, index) => entries.set(name, texts[index]!));
+  const texts = await mapConcurrent(mdx, FILE_CONCURRENCY, async (name) =>
+    known(name) ? undefined : await readFile(join(dir, name), 'utf8'),
+  );
+  mdx.forEach((name, index) => entries.set(name, texts[index]));
   return entries;
 }
 

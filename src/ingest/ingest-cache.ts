@@ -8,6 +8,10 @@ import { codeVersion } from '../utils/code-version.ts';
 export interface CachedDocument {
   /** SHA-256 of the document's bytes. */
   hash: string;
+  /** The document's size and modification time when it was read (file-stamp.ts): unchanged, it is not read again. */
+  stamp?: string;
+  /** The entry's size and modification time once written: unchanged, it is not read again either. */
+  entryStamp?: string;
   title: string;
   /** The slug its frontmatter asks for. */
   slug?: string;
@@ -35,21 +39,30 @@ export async function ingestVersion(options: unknown): Promise<string> {
   return codeVersion(['src/ingest', 'src/utils', 'src/content/entry-schema.ts'], options);
 }
 
-export async function readIngestCache(entriesDir: string, version: string): Promise<Map<string, CachedDocument>> {
+export interface IngestCache {
+  documents: Map<string, CachedDocument>;
+  /** When the run that wrote it started (ms): stamps of documents changed since then are not trusted. */
+  startedAt?: number;
+}
+
+export async function readIngestCache(entriesDir: string, version: string): Promise<IngestCache> {
   try {
     const cache = JSON.parse(await readFile(join(entriesDir, CACHE_FILE), 'utf8')) as {
       version: string;
+      startedAt?: number;
       documents: Record<string, CachedDocument>;
     };
-    return cache.version === version ? new Map(Object.entries(cache.documents)) : new Map();
+    return cache.version === version
+      ? { documents: new Map(Object.entries(cache.documents)), startedAt: cache.startedAt }
+      : { documents: new Map() };
   } catch {
-    return new Map();
+    return { documents: new Map() };
   }
 }
 
 /** Written beside the entries, atomically like them. */
-export async function writeIngestCache(entriesDir: string, version: string, documents: Map<string, CachedDocument>): Promise<void> {
+export async function writeIngestCache(entriesDir: string, version: string, cache: Required<IngestCache>): Promise<void> {
   const temporary = join(entriesDir, `.${CACHE_FILE}.${process.pid}.tmp`);
-  await writeFile(temporary, JSON.stringify({ version, documents: Object.fromEntries(documents) }));
+  await writeFile(temporary, JSON.stringify({ version, startedAt: cache.startedAt, documents: Object.fromEntries(cache.documents) }));
   await rename(temporary, join(entriesDir, CACHE_FILE));
 }

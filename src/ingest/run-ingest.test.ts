@@ -1,5 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
-import { mkdtemp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -106,6 +106,51 @@ describe('runIngest', () => {
     await rm(join(entries, 'first-story.mdx'));
     expect(await ingest()).toMatchObject({ written: 1, unchanged: 1 });
     expect(await entryNames()).toEqual(['dated-badly.mdx', 'first-story.mdx']);
+  });
+
+  describe('reading only what changed', () => {
+    const path = () => join(documents, 'one.txt');
+    // Same size, other bytes, and the old modification time put back: only reading the file could tell.
+    const swapBehindItsStamp = async (title: string, mtime: Date) => {
+      await writeFile(path(), article(title));
+      await utimes(path(), mtime, mtime);
+    };
+
+    test('a document whose size and time are as the last run saw them, well before it, is not read again', async () => {
+      await writeFile(path(), article('First story'));
+      const old = new Date(Date.now() - 60_000);
+      await utimes(path(), old, old);
+      await ingest();
+      await swapBehindItsStamp('Other story', old);
+      expect(await ingest()).toMatchObject({ written: 0, unchanged: 1 });
+      expect(await entryNames()).toEqual(['first-story.mdx']);
+      // A new time, and it is read: the stamp stands for the bytes, never for a change.
+      const now = new Date(Date.now() - 30_000);
+      await utimes(path(), now, now);
+      expect(await ingest()).toMatchObject({ written: 1, removed: 1 });
+      expect(await entryNames()).toEqual(['other-story.mdx']);
+    });
+
+    test('a document changed just before the last run began is read again, whatever its stamp', async () => {
+      await writeFile(path(), article('First story'));
+      const recent = (await stat(path())).mtime;
+      await ingest();
+      // Its stamp is as the last run saw it, but that run may have read it mid-write: not trusted.
+      await swapBehindItsStamp('Other story', recent);
+      expect(await ingest()).toMatchObject({ written: 1, removed: 1 });
+      expect(await entryNames()).toEqual(['other-story.mdx']);
+    });
+
+    test('an entry changed since the last run is read: one made hand-written keeps its name, and the document takes another', async () => {
+      await writeFile(path(), article('First story'));
+      const old = new Date(Date.now() - 60_000);
+      await utimes(path(), old, old);
+      await ingest();
+      await writeFile(join(entries, 'first-story.mdx'), '---\ntitle: Mine now\n---\n\nWritten by hand.\n');
+      expect(await ingest()).toMatchObject({ written: 1 });
+      expect(await entryNames()).toEqual(['first-story-one.mdx', 'first-story.mdx']);
+      expect(await readFile(join(entries, 'first-story.mdx'), 'utf8')).toContain('Written by hand.');
+    });
   });
 
   test('a cached document whose slug is taken by a new one is written again under its new slug', async () => {

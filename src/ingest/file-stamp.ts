@@ -1,0 +1,27 @@
+import { statSync } from 'node:fs';
+
+/**
+ * A file's size and modification time to the nanosecond, as one string, or
+ * undefined when it cannot be read. Equal stamps stand for equal bytes, as
+ * git's index and make assume, so an unchanged document need not be read.
+ */
+export function fileStamp(path: string): string | undefined {
+  try {
+    const stats = statSync(path, { bigint: true });
+    return `${stats.size}:${stats.mtimeNs}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether a stamp taken now may stand for the bytes a run that started at
+ * `since` (ms) read: only if the file last changed well before that run began.
+ * A file written while that run read it could keep its stamp yet change its
+ * bytes (git's "racily clean" entries); such a file is read again.
+ */
+export function stampPredates(stamp: string, since: number | undefined, marginMs = 2000): boolean {
+  if (since === undefined) return false;
+  const mtimeMs = Number(BigInt(stamp.slice(stamp.indexOf(':') + 1)) / 1_000_000n);
+  return mtimeMs < since - marginMs;
+}
