@@ -12,6 +12,7 @@ import {
   type WordEntry,
 } from './pagefind-format.ts';
 import { uniqueName, type Part, type Writes } from './merge-parts.ts';
+import { MinHeap } from '../../utils/min-heap.ts';
 
 /** Pagefind's word chunk size: postings counted as in `chunk_index` (index/mod.rs). */
 const CHUNK_SIZE = 20000;
@@ -19,12 +20,15 @@ const CHUNK_SIZE = 20000;
 /** Reads one shard's words in order, a chunk at a time. */
 class WordCursor {
   readonly part: Part;
+  /** The shard's place in the merge: of two cursors on one word, the earlier shard's postings go first. */
+  readonly order: number;
   #chunk = 0;
   #words: WordEntry[] = [];
   #index = 0;
 
-  constructor(part: Part) {
+  constructor(part: Part, order: number) {
     this.part = part;
+    this.order = order;
   }
 
   get current(): WordEntry | undefined {
@@ -50,9 +54,16 @@ export async function mergeWords(
   output: string,
   writes: Writes,
 ): Promise<PagefindMeta['chunks']> {
-  const cursors = parts.map((part) => new WordCursor(part));
+  const cursors = parts.map((part, order) => new WordCursor(part, order));
   for (const cursor of cursors) cursor.next();
-  let active = cursors.filter((cursor) => cursor.current);
+  // The next word in O(log shards), ties in shard order: a merge may take thousands of shards.
+  const byWord = new MinHeap<WordCursor>(
+    (a, b) => {
+      const order = compareCodePoints(a.current!.word, b.current!.word);
+      return order < 0 || (order === 0 && a.order < b.order);
+    },
+    cursors.filter((cursor) => cursor.current),
+  );
 
   const chunks: PagefindMeta['chunks'] = [];
   const names = new Set<string>();
@@ -70,10 +81,10 @@ export async function mergeWords(
     words = size = 0;
   };
 
-  while (active.length > 0) {
-    let word = active[0]!.current!.word;
-    for (const cursor of active) if (compareCodePoints(cursor.current!.word, word) < 0) word = cursor.current!.word;
-    const holders = active.filter((cursor) => cursor.current!.word === word);
+  while (byWord.size > 0) {
+    const word = byWord.peek()!.current!.word;
+    const holders: WordCursor[] = [];
+    while (byWord.peek()?.current!.word === word) holders.push(byWord.pop()!);
     size += writeWord(
       body,
       word,
@@ -86,8 +97,10 @@ export async function mergeWords(
       cut();
       await writes.room();
     }
-    for (const cursor of holders) cursor.next();
-    if (holders.some((cursor) => !cursor.current)) active = active.filter((cursor) => cursor.current);
+    for (const cursor of holders) {
+      cursor.next();
+      if (cursor.current) byWord.push(cursor);
+    }
   }
   if (words > 0) cut();
   return shortenChunkBounds(chunks);
