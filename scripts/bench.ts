@@ -4,7 +4,7 @@
 // record them in BENCHMARKS.md (--write does it).
 // With Debian's `hugo` installed, each size is also built by Hugo + Pagefind, the reference, in
 // the same run. `--runs N` repeats each size N times and reports medians (min–max).
-// Usage: node scripts/bench.ts [--sizes 100,1000,10000] [--runs 1] [--corpus DIR] [--write] [--keep]
+// Usage: node scripts/bench.ts [--sizes 100,1000,10000] [--runs 1] [--layout mixed|seed] [--corpus DIR] [--write] [--keep]
 import { spawn } from 'node:child_process';
 import { appendFile, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { cpus, freemem, loadavg, totalmem, type as osType, release } from 'node:os';
@@ -22,6 +22,8 @@ const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '100,1000,10000' },
     runs: { type: 'string', default: '1' },
+    // `seed`: every document in the seed's layout (English news); `mixed`: half of them Kaebyok's Korean articles.
+    layout: { type: 'string', default: 'mixed' },
     corpus: { type: 'string', default: resolve(ROOT, '../shared/corpora/kaebyok') },
     seed: { type: 'string', default: join(ROOT, 'content/documents/000_436062db2601815d.txt') },
     write: { type: 'boolean', default: false },
@@ -116,7 +118,7 @@ for (const size of values.sizes.split(',').map(Number)) {
     const work = join(ROOT, '.bench', String(size));
     await rm(work, { recursive: true, force: true });
     const documents = join(work, 'documents');
-    await makeCorpus(documents, size, values.seed, values.corpus);
+    await makeCorpus(documents, size, values.seed, values.corpus, values.layout === 'seed' ? 'seed' : 'mixed');
     const label = `${size} documents, run ${run} of ${values.runs}`;
     console.error(`${label}: building…`);
     const first = await build(work, documents);
@@ -197,7 +199,7 @@ const weights = results.map(([r]) =>
 );
 const report = [
   `Machine: ${machine}.`,
-  `Command: \`npm run bench -- --sizes ${values.sizes} --runs ${values.runs}\` (each size: a first build into empty folders, a rebuild with nothing changed, a rebuild after one document changed; medians of the runs, with their range).`,
+  `Command: \`npm run bench -- --sizes ${values.sizes} --runs ${values.runs} --layout ${values.layout}\` (each size: a first build into empty folders, a rebuild with nothing changed, a rebuild after one document changed; medians of the runs, with their range).`,
   '',
   '| documents | pages | ingest | astro build | Pagefind | total wall | peak RSS (process tree) | dist size | rebuild, no change | rebuild, one changed |',
   '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',

@@ -15,16 +15,23 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
  * Writes `count` documents into `dir`: every other one is the seed article
  * with a new title, section and date; the rest are real Kaebyok articles
  * (a different, header-less layout), their titles numbered so that they
- * stay distinct, in one folder per magazine issue.
+ * stay distinct, in one folder per magazine issue. With `layout: 'seed'`,
+ * every document is the seed article so varied.
  */
-export async function makeCorpus(dir: string, count: number, seedFile: string, corpusDir: string): Promise<void> {
+export async function makeCorpus(
+  dir: string,
+  count: number,
+  seedFile: string,
+  corpusDir: string,
+  layout: 'mixed' | 'seed' = 'mixed',
+): Promise<void> {
   const seed = (await readFile(seedFile, 'utf8')).split('\n');
   const archive = (await readdir(corpusDir)).filter((name) => name.endsWith('.txt')).sort();
   if (archive.length === 0) throw new Error(`No .txt documents in ${corpusDir}`);
   await mkdir(dir, { recursive: true });
   const writes: Promise<void>[] = [];
   for (let i = 0; i < count; i++) {
-    if (i % 2 === 0) {
+    if (layout === 'seed' || i % 2 === 0) {
       const lines = [...seed];
       const day = (i % 28) + 1;
       lines[0] = SECTIONS[i % SECTIONS.length]!;
