@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { mapConcurrent } from '../utils/map-concurrent.ts';
 import { listFiles, readFiles, type FoundFile, type ReadResult } from './documents-folder.ts';
 import { FILE_CONCURRENCY, readEntries, removeEntry, removeTemporaryFiles, writeEntryAtomically } from './entry-files.ts';
-import { fileStamp, stampPredates } from './file-stamp.ts';
+import { fileStamp, stampPredates } from '../utils/file-stamp.ts';
 import { hashBytes, ingestVersion, readIngestCache, writeIngestCache, type CachedDocument } from './ingest-cache.ts';
 import { isDocument, type IngestOptions } from './parse/ingest-document.ts';
 import { messageCollector, type DossierMessage } from './message.ts';

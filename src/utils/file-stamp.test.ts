@@ -32,7 +32,7 @@ describe('fileStamp', () => {
 });
 
 describe('stampPredates', () => {
-  const at = (ms: number) => `10:${BigInt(ms) * 1_000_000n}`;
+  const at = (ms: number) => `10:42:${BigInt(ms) * 1_000_000n}`;
   test('trusts only a file that last changed well before the run began', () => {
     expect(stampPredates(at(1_000_000), 1_010_000)).toBe(true);
     expect(stampPredates(at(1_009_000), 1_010_000)).toBe(false);

@@ -1,14 +1,16 @@
 import { statSync } from 'node:fs';
 
 /**
- * A file's size and modification time to the nanosecond, as one string, or
- * undefined when it cannot be read. Equal stamps stand for equal bytes, as
- * git's index and make assume, so an unchanged document need not be read.
+ * A file's size, inode and modification time to the nanosecond, as one
+ * string, or undefined when it cannot be read. Equal stamps stand for equal
+ * bytes, as git's index and make assume, so an unchanged file need not be
+ * read. A file replaced by a rename (as the ingest writes entries) gets a new
+ * inode, so its stamp changes even where times are coarse.
  */
 export function fileStamp(path: string): string | undefined {
   try {
     const stats = statSync(path, { bigint: true });
-    return `${stats.size}:${stats.mtimeNs}`;
+    return `${stats.size}:${stats.ino}:${stats.mtimeNs}`;
   } catch {
     return undefined;
   }
@@ -22,6 +24,6 @@ export function fileStamp(path: string): string | undefined {
  */
 export function stampPredates(stamp: string, since: number | undefined, marginMs = 2000): boolean {
   if (since === undefined) return false;
-  const mtimeMs = Number(BigInt(stamp.slice(stamp.indexOf(':') + 1)) / 1_000_000n);
+  const mtimeMs = Number(BigInt(stamp.slice(stamp.lastIndexOf(':') + 1)) / 1_000_000n);
   return mtimeMs < since - marginMs;
 }

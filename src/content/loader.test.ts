@@ -1,0 +1,92 @@
+import { createHash } from 'node:crypto';
+import { mkdtemp, rename, rm, utimes, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { LoaderContext } from 'astro/loaders';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { generatedEntriesLoader } from './loader.ts';
+
+// The loader against an in-memory content layer, as Astro keeps one between builds: its data
+// store and its meta store survive from one `load` to the next.
+interface Stored {
+  id: string;
+  data: Record<string, unknown>;
+  digest?: string;
+  rendered?: { html: string };
+}
+
+function contentLayer(root: string) {
+  const entries = new Map<string, Stored>();
+  const meta = new Map<string, string>();
+  const errors: string[] = [];
+  const context = {
+    store: {
+      get: (id: string) => entries.get(id),
+      set: (entry: Stored) => (entries.set(entry.id, entry), true),
+      keys: () => [...entries.keys()],
+      delete: (id: string) => entries.delete(id),
+    },
+    meta: {
+      get: (key: string) => meta.get(key),
+      set: (key: string, value: string) => meta.set(key, value),
+      has: (key: string) => meta.has(key),
+      delete: (key: string) => meta.delete(key),
+    },
+    parseData: async ({ data }: { data: Record<string, unknown> }) => data,
+    generateDigest: (text: string) => createHash('sha256').update(text).digest('hex'),
+    logger: { info: () => {}, warn: () => {}, error: (message: string) => errors.push(message) },
+    config: { root: pathToFileURL(`${root}/`) },
+  } as unknown as LoaderContext;
+  return { context, entries, errors };
+}
+
+const entry = (title: string, body: string) => `---\ngenerator: dossier\ntitle: ${title}\nquotations: []\n---\n\n${body}\n`;
+
+let root: string;
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), 'dossier-loader-'));
+});
+afterEach(() => rm(root, { recursive: true, force: true }));
+
+describe('generatedEntriesLoader across builds', () => {
+  test('an entry file whose size, inode and time are unchanged is not read again; one replaced is', async () => {
+    const { context, entries } = contentLayer(root);
+    const loader = generatedEntriesLoader({ base: root });
+    const file = join(root, 'one.mdx');
+    await writeFile(file, entry('One', 'First body.'));
+    // A time in whole milliseconds, which utimes can put back exactly.
+    const mtime = new Date('2026-01-01T00:00:00Z');
+    await utimes(file, mtime, mtime);
+    await loader.load(context);
+    expect(entries.get('one')?.rendered?.html).toContain('First body.');
+
+    // The same size and time put back, in place (same inode): only reading could tell, and it is not read.
+    await writeFile(file, entry('One', 'Other body.'));
+    await utimes(file, mtime, mtime);
+    await loader.load(context);
+    expect(entries.get('one')?.rendered?.html).toContain('First body.');
+
+    // Replaced as the ingest writes entries, a new file renamed over it, even with the same size
+    // and time: a new inode, and it is read.
+    await writeFile(`${file}.tmp`, entry('One', 'Third body.'));
+    await utimes(`${file}.tmp`, mtime, mtime);
+    await rename(`${file}.tmp`, file);
+    await loader.load(context);
+    expect(entries.get('one')?.rendered?.html).toContain('Third body.');
+  });
+
+  test('a deleted entry leaves the store, and an emptied store is filled again whatever the stamps say', async () => {
+    const { context, entries } = contentLayer(root);
+    const loader = generatedEntriesLoader({ base: root });
+    await writeFile(join(root, 'one.mdx'), entry('One', 'Body one.'));
+    await writeFile(join(root, 'two.mdx'), entry('Two', 'Body two.'));
+    await loader.load(context);
+    await rm(join(root, 'two.mdx'));
+    await loader.load(context);
+    expect([...entries.keys()]).toEqual(['one']);
+    entries.clear();
+    await loader.load(context);
+    expect(entries.get('one')?.rendered?.html).toContain('Body one.');
+  });
+});
