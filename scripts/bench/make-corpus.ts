@@ -26,8 +26,8 @@ export async function makeCorpus(
   layout: 'mixed' | 'seed' = 'mixed',
 ): Promise<void> {
   const seed = (await readFile(seedFile, 'utf8')).split('\n');
-  const archive = (await readdir(corpusDir)).filter((name) => name.endsWith('.txt')).sort();
-  if (archive.length === 0) throw new Error(`No .txt documents in ${corpusDir}`);
+  const archive = layout === 'seed' ? [] : (await readdir(corpusDir)).filter((name) => name.endsWith('.txt')).sort();
+  if (layout === 'mixed' && archive.length === 0) throw new Error(`No .txt documents in ${corpusDir}`);
   await mkdir(dir, { recursive: true });
   const writes: Promise<void>[] = [];
   for (let i = 0; i < count; i++) {
