@@ -12,20 +12,25 @@ let full: BuiltSite;
 // The search index in shards of at most two pages: [about, zulu], [alpha], [bravo], [charlie],
 // [yankee]. The rebuild reuses the first and the last; [alpha] keeps its page's path, not its bytes.
 const SHARDS = { DOSSIER_SEARCH_SHARD_PAGES: '2' };
+// John Roe is quoted in the story whose title changes, Jane Doe in one that stays as it was.
+const BRAVO_BODY = 'Bravo body.\n\n"The title may change," said John Roe, the editor.';
 
 beforeAll(async () => {
   await mkdir(DOCUMENTS, { recursive: true });
   await writeFile(join(DOCUMENTS, 'a.txt'), story('Alpha story', 'Jan 03, 2026 09:00 AM', 'Alpha body.'));
-  await writeFile(join(DOCUMENTS, 'b.txt'), story('Bravo story', 'Jan 02, 2026 09:00 AM', 'Bravo body.'));
+  await writeFile(join(DOCUMENTS, 'b.txt'), story('Bravo story', 'Jan 02, 2026 09:00 AM', BRAVO_BODY));
   await writeFile(join(DOCUMENTS, 'c.txt'), story('Charlie story', 'Jan 01, 2026 09:00 AM', 'Charlie body.'));
-  await writeFile(join(DOCUMENTS, 'y.txt'), 'OTHER / DESK\nYankee story\nPublished: Jan 05, 2026 09:00 AM\n\nYankee body.\n');
+  await writeFile(
+    join(DOCUMENTS, 'y.txt'),
+    'OTHER / DESK\nYankee story\nPublished: Jan 05, 2026 09:00 AM\n\n"Nothing here will change," said Jane Doe, the mayor.\n',
+  );
   await writeFile(join(DOCUMENTS, 'z.txt'), 'OTHER / DESK\nZulu story\nPublished: Jan 04, 2026 09:00 AM\n\nZulu body.\n');
   first = await buildSite(DOCUMENTS, 'incremental', { env: SHARDS });
 
   // Two bodies edited, one title renamed: the rebuild must show them wherever they appear.
   await writeFile(join(DOCUMENTS, 'a.txt'), story('Alpha story', 'Jan 03, 2026 09:00 AM', 'Alpha body, edited.'));
   await writeFile(join(DOCUMENTS, 'c.txt'), story('Charlie story', 'Jan 01, 2026 09:00 AM', 'Charlie body, edited.'));
-  await writeFile(join(DOCUMENTS, 'b.txt'), story('Bravo story renamed', 'Jan 02, 2026 09:00 AM', 'Bravo body.'));
+  await writeFile(join(DOCUMENTS, 'b.txt'), story('Bravo story renamed', 'Jan 02, 2026 09:00 AM', BRAVO_BODY));
   second = await buildSite(DOCUMENTS, 'incremental', { rebuild: true, env: SHARDS });
   full = await buildSite(DOCUMENTS, 'incremental-full', { env: SHARDS });
 });
@@ -54,9 +59,23 @@ test('a renamed neighbour shows in the sidebar and links of the pages around it'
   }
 });
 
-test('every article page of the rebuild is byte for byte what a full build makes', async () => {
-  for (const slug of ['alpha-story', 'bravo-story-renamed', 'charlie-story', 'zulu-story']) {
-    expect(await page(second, slug)).toBe(await page(full, slug));
+test("a person's page is restored when what it lists is unchanged, and rendered again when a document it lists is renamed", () => {
+  expect(second.build.stdout).toMatch(/\/people\/jane-doe\/index\.html \(restored\)/);
+  expect(second.build.stdout).toMatch(/\/people\/john-roe\/index\.html/);
+  expect(second.build.stdout).not.toMatch(/\/people\/john-roe\/index\.html \(restored\)/);
+});
+
+test('every page of the rebuild is byte for byte what a full build makes', async () => {
+  const pages = async (site: BuiltSite) =>
+    (await readdir(site.dist, { recursive: true }))
+      .map(String)
+      .filter((file) => file.endsWith('.html'))
+      .sort();
+  const rebuilt = await pages(second);
+  expect(rebuilt).toEqual(await pages(full));
+  expect(rebuilt).toContain('people/john-roe/index.html');
+  for (const file of rebuilt) {
+    expect(await readFile(join(second.dist, file), 'utf8'), file).toBe(await readFile(join(full.dist, file), 'utf8'));
   }
 });
 

@@ -38,6 +38,39 @@ export function articleCacheKey<T extends Keyed>(
   return digest(JSON.stringify([shell, data, around, links, also]));
 }
 
+/** What a person's page shows of one quotation: the words, and the document's title, section, date and language. */
+interface ListedOnPage {
+  quotation: unknown;
+  more: readonly string[];
+  left?: number;
+  document: { id: string; data: { title: string; section: readonly string[]; published?: string; language: string } };
+}
+
+/**
+ * The cache key of one page of a person's quotations: the person's name,
+ * counts and roles, the page's place in their pages, each quotation it lists
+ * with what it shows of its document, and the site's shell.
+ */
+export function personPageCacheKey(
+  shell: string,
+  person: { name: string; slug: string; quotes: readonly unknown[]; documents: number; roles: readonly unknown[] },
+  page: { current: number; last: number; items: readonly ListedOnPage[] },
+): string {
+  const items = page.items.map(({ quotation, more, left, document }) => [
+    quotation,
+    more,
+    left,
+    document.id,
+    document.data.title,
+    document.data.section,
+    document.data.published,
+    document.data.language,
+  ]);
+  return digest(
+    JSON.stringify([shell, person.name, person.slug, person.quotes.length, person.documents, person.roles, page.current, page.last, items]),
+  );
+}
+
 function digest(text: string): string {
   return createHash('sha256').update(text).digest('base64url').slice(0, 22);
 }
