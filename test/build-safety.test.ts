@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { childEnv } from './helpers/child-env.ts';
 import { readIndex } from './helpers/search-index.ts';
+import { listFiles } from './helpers/site-files.ts';
 
 // Rebuilds that go wrong: a build stopped while it renders, and two builds at
 // once. Real builds of a small folder, with the real `scripts/build.ts`.
@@ -80,9 +81,8 @@ afterAll(() => rm(OUT, { recursive: true, force: true }));
 
 /** Every file of the published site, by path: a kill must leave it exactly as it was. */
 async function siteFiles(dir: string): Promise<Map<string, string>> {
-  const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
-  const texts = await Promise.all(files.map((entry) => readFile(join(entry.parentPath, entry.name), 'latin1')));
-  return new Map(files.map((entry, index) => [join(entry.parentPath, entry.name).slice(dir.length), texts[index]!]));
+  const files = await listFiles(dir, '');
+  return new Map(await Promise.all(files.map(async (file) => [file, await readFile(join(dir, file), 'latin1')] as const)));
 }
 
 // A kill while the ingest writes entries, and one while Pagefind indexes the new pages. Each

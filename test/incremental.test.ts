@@ -2,6 +2,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { buildSite, type BuiltSite } from './helpers/build-site.ts';
+import { listFiles } from './helpers/site-files.ts';
 
 const DOCUMENTS = join(import.meta.dirname, '.output', `incremental-documents.${process.pid}`);
 const story = (title: string, date: string, body: string) => `NEWS / LOCAL\n${title}\nPublished: ${date}\n\n${body}\n`;
@@ -66,11 +67,7 @@ test("a person's page is restored when what it lists is unchanged, and rendered 
 });
 
 test('every page of the rebuild is byte for byte what a full build makes', async () => {
-  const pages = async (site: BuiltSite) =>
-    (await readdir(site.dist, { recursive: true }))
-      .map(String)
-      .filter((file) => file.endsWith('.html'))
-      .sort();
+  const pages = (site: BuiltSite) => listFiles(site.dist, '.html');
   const rebuilt = await pages(second);
   expect(rebuilt).toEqual(await pages(full));
   expect(rebuilt).toContain('people/john-roe/index.html');

@@ -14,6 +14,7 @@ import {
 import { collectTags, type Tag } from './tags.ts';
 import { SITE } from '../config.ts';
 import { t } from './ui.ts';
+import { shellSignature } from './page-cache-key.ts';
 
 export { sectionPath } from './sections.ts';
 
@@ -96,6 +97,16 @@ export function getTags(): Promise<Tag<Entry>[]> {
 /** Whether any document has a tag: the sidebar links to the tags, and search filters by them. */
 export async function hasTags(): Promise<boolean> {
   return (await getTags()).length > 0;
+}
+
+let shell: Promise<string> | undefined;
+/**
+ * What every page's shell shows of the whole site (the sidebar's sections, whether it links to the
+ * tags), as one digest: part of each cached page's key (page-cache-key.ts), the same for every route.
+ */
+export function getShellSignature(): Promise<string> {
+  shell ??= Promise.all([getSectionTree(), hasTags()]).then(([sections, tagged]) => shellSignature(sections, { site: SITE, tags: tagged }));
+  return shell;
 }
 
 let related: Promise<Map<string, Entry[]>> | undefined;
