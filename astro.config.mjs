@@ -9,6 +9,9 @@ import { pagefind } from './src/integrations/pagefind.ts';
 import { astroCacheDir, config, documentsDir, entriesDir } from './src/config.ts';
 
 const verbose = process.argv.includes('--verbose');
+// One partition of a site built in parts (`npm run build -- --partition K/N`): the plan step has
+// ingested the documents, and its search shards wait for `npm run build:merge`.
+const partition = Boolean(process.env.DOSSIER_PARTITION);
 
 export default defineConfig({
   site: config.siteUrl,
@@ -43,7 +46,7 @@ export default defineConfig({
     // sitemap-index.xml and sitemap-0.xml, every page but the 404 (robots.txt points to it).
     // Each article's <lastmod> is its document's last update (src/ingest/run-ingest.ts writes them).
     sitemap({ filter: (page) => !/\/404\/?$/.test(page), serialize: withLastModified(join(entriesDir(), 'last-updated.json')) }),
-    pagefind(),
+    pagefind({ keepShards: partition }),
     // Last, so that its summary is the build's last line; its ingest still runs before content sync.
     ingestIntegration({
       documentsDir: documentsDir(),
@@ -52,6 +55,7 @@ export default defineConfig({
       folderSections: config.folderSections,
       strict: process.env.STRICT === '1' || process.env.STRICT === 'true',
       verbose,
+      skip: partition,
     }),
   ],
 });

@@ -27,8 +27,8 @@ const boundaries = [
   {
     target: './src/ingest',
     from: './src/content',
-    except: ['./entry-schema.ts', './entry-file.ts'],
-    message: 'The ingest may use the entry schema and the entry file format, not the renderer or the loader.',
+    except: ['./entry-schema.ts', './entry-file.ts', './entry-index.ts'],
+    message: 'The ingest may use the entry schema, the entry file format and the entry index, not the renderer or the loader.',
   },
   // The collection's schema, loader and renderer stand alone.
   {

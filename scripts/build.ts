@@ -5,55 +5,79 @@
 // beside the published one and swapped in only when it is whole, so a build
 // that fails or is stopped leaves the last good site as it was. In CI the log
 // keeps warnings, diagnostics and the summary line; `--verbose` shows all.
-// Usage: node scripts/build.ts [--verbose] [--outDir DIR] [--no-wait]
-import { mkdir, rm } from 'node:fs/promises';
+//
+// An archive of more than `partitionSize` documents (dossier.config.ts) is
+// built in partitions, one after another, then merged (README, "Large
+// archives"); `--partitions N` asks for N. Across CI jobs, the same steps run
+// apart: `--plan N` ingests and plans, `--partition K/N` builds one part,
+// and `npm run build:merge` puts them together.
+// Usage: node scripts/build.ts [--verbose] [--outDir DIR] [--no-wait] [--partitions N | --plan N | --partition K/N]
+import { spawn } from 'node:child_process';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { astroCacheDir, config, documentsDir, entriesDir } from '../src/config.ts';
-import { documentsFolderProblem } from '../src/ingest/documents-folder.ts';
+import { documentsFolderProblem, listFiles } from '../src/ingest/documents-folder.ts';
+import { formatMessage } from '../src/ingest/message.ts';
+import { isDocument } from '../src/ingest/parse/ingest-document.ts';
+import { progressReporter } from '../src/ingest/progress.ts';
+import { formatSummary, runIngest } from '../src/ingest/run-ingest.ts';
 import { startIngest } from '../src/ingest/threads/early-ingest.ts';
+import { parsePartition, readPlanFile } from '../src/site/partition.ts';
 import { acquireBuildLock, LockHeldError } from './support/build-lock.ts';
+import { describePlan, mergePartitions, MergeError, writePlan, writeStamp } from './support/partitions.ts';
 import { publishSite, recoverSite, stagingDir } from './support/publish-site.ts';
 
 const { values } = parseArgs({
-  options: { verbose: { type: 'boolean', default: false }, outDir: { type: 'string' }, 'no-wait': { type: 'boolean', default: false } },
+  options: {
+    verbose: { type: 'boolean', default: false },
+    outDir: { type: 'string' },
+    'no-wait': { type: 'boolean', default: false },
+    partitions: { type: 'string' },
+    plan: { type: 'string' },
+    partition: { type: 'string' },
+  },
 });
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
-const site = resolve(values.outDir ?? 'dist');
+const strict = process.env.STRICT === '1' || process.env.STRICT === 'true';
 
-const missing = documentsFolderProblem(documentsDir());
-if (missing) {
-  console.error(missing);
+const fail = (message: string): never => {
+  console.error(message);
   process.exit(1);
-}
+};
+const count = (text: string, flag: string): number => {
+  const n = Number(text);
+  return Number.isInteger(n) && n >= 1 ? n : fail(`--${flag} takes a whole number from 1 up, not "${text}"`);
+};
 
-await mkdir(astroCacheDir(), { recursive: true });
-let release: () => Promise<void>;
-let stopped = false; // a build before this one was stopped half-way
-try {
-  release = await acquireBuildLock(join(astroCacheDir(), '.dossier-build.lock'), {
-    wait: !values['no-wait'],
-    say: (message) => {
-      if (message.startsWith('Took over')) stopped = true;
-      console.warn(message);
-    },
-  });
-} catch (error) {
-  if (!(error instanceof LockHeldError)) throw error;
-  console.error(error.message);
-  process.exit(1);
-}
-
-try {
-  const notes = await recoverSite(site);
-  for (const note of notes) console.warn(note);
-  if (stopped || notes.length > 0) {
-    // A stopped build may have written pages into Astro's incremental page cache without its
-    // manifest; kept, they would come back under the old keys. Render every page once instead.
-    await rm(join(astroCacheDir(), 'incremental-build.json'), { force: true });
-    await rm(join(astroCacheDir(), 'dist'), { recursive: true, force: true });
-    console.warn('Rendering every page again: the page cache of a stopped build cannot be trusted.');
+if (values.partition) {
+  let partition: { index: number; count: number };
+  try {
+    partition = parsePartition(values.partition);
+  } catch (error) {
+    fail((error as Error).message);
   }
+  await buildPartition(partition!.index, partition!.count, resolve(values.outDir ?? `dist.partition-${partition!.index}`));
+} else {
+  const missing = documentsFolderProblem(documentsDir());
+  if (missing) fail(missing);
+  const site = resolve(values.outDir ?? 'dist');
+  await withLock(astroCacheDir(), async (stopped) => {
+    if (values.plan) {
+      await ingest();
+      console.log(describePlan(await writePlan(entriesDir(), count(values.plan, 'plan'))));
+      return;
+    }
+    const documents = (await listFiles(documentsDir())).filter((file) => isDocument(file.source)).length;
+    const partitions = values.partitions ? count(values.partitions, 'partitions') : Math.ceil(documents / config.partitionSize);
+    if (partitions > 1 || values.partitions) await buildInPartitions(site, partitions);
+    else await buildWhole(site, stopped);
+  });
+}
+
+/** The build as one Astro build: the ingest starts in a worker while Astro loads. */
+async function buildWhole(site: string, stopped: boolean): Promise<void> {
+  await recoverOutput(site, astroCacheDir(), stopped);
   // The ingest runs in a worker while Astro loads (a second); the build's ingest integration takes it over.
   startIngest({
     documentsDir: documentsDir(),
@@ -62,11 +86,121 @@ try {
     folderSections: config.folderSections,
   });
   const { build } = await import('astro');
-  await build({
-    logLevel: values.verbose ? 'debug' : process.env.CI ? 'warn' : 'info',
-    outDir: stagingDir(site),
-  });
+  await build({ logLevel: logLevel(), outDir: stagingDir(site) });
   await publishSite(site);
-} finally {
-  await release();
+}
+
+/**
+ * One machine, bounded memory: ingest, plan, each partition in its own
+ * process one after another (its memory goes back when it ends), then the merge.
+ */
+async function buildInPartitions(site: string, partitions: number): Promise<void> {
+  for (const note of await recoverSite(site)) console.warn(note);
+  await ingest();
+  const plan = await writePlan(entriesDir(), partitions);
+  console.log(describePlan(plan));
+  const outputs = Array.from({ length: partitions }, (_, index) => join(astroCacheDir(), 'partitions', 'out', String(index + 1)));
+  for (const [index, outDir] of outputs.entries()) {
+    const args = [
+      process.argv[1]!,
+      '--partition',
+      `${index + 1}/${partitions}`,
+      '--outDir',
+      outDir,
+      ...(values.verbose ? ['--verbose'] : []),
+    ];
+    const code = await new Promise<number | null>((done, failed) => {
+      const child = spawn(process.execPath, args, { stdio: 'inherit' });
+      child.on('error', failed);
+      child.on('close', done);
+    });
+    if (code !== 0) fail(`Partition ${index + 1}/${partitions} failed (exit code ${code}); the published site is unchanged.`);
+  }
+  await rm(stagingDir(site), { recursive: true, force: true });
+  await merge(outputs, site);
+}
+
+/** One partition, into its own output folder, with its own caches (of its own pages and search shards). */
+async function buildPartition(index: number, partitions: number, outDir: string): Promise<void> {
+  const plan = readPlanFile(entriesDir());
+  if (!plan) fail(`No partition plan in ${entriesDir()}: make one with \`npm run build -- --plan ${partitions}\` first.`);
+  if (plan!.count !== partitions) fail(`The plan in ${entriesDir()} is for ${plan!.count} partitions, not ${partitions}.`);
+  const cache = join(astroCacheDir(), 'partitions', `${index}-of-${partitions}`);
+  process.env.DOSSIER_CACHE_DIR = cache;
+  process.env.DOSSIER_PARTITION = `${index}/${partitions}`;
+  await withLock(cache, async (stopped) => {
+    await recoverOutput(outDir, cache, stopped);
+    const { build } = await import('astro');
+    await build({ logLevel: logLevel(), outDir: stagingDir(outDir) });
+    const pages = (await readdir(stagingDir(outDir), { recursive: true })).filter((file) => String(file).endsWith('.html')).length;
+    await writeStamp(stagingDir(outDir), { planId: plan!.id, index, count: partitions, pages });
+    await publishSite(outDir);
+  });
+}
+
+async function merge(outputs: string[], site: string): Promise<void> {
+  try {
+    await mergePartitions(outputs, stagingDir(site), (message) => console.log(message));
+  } catch (error) {
+    if (error instanceof MergeError) fail(error.message);
+    throw error;
+  }
+  await publishSite(site);
+}
+
+async function ingest(): Promise<void> {
+  const progress = progressReporter('Ingesting documents:', { verbose: values.verbose });
+  const started = performance.now();
+  const summary = await runIngest({
+    documentsDir: documentsDir(),
+    entriesDir: entriesDir(),
+    defaultLanguage: config.defaultLanguage,
+    folderSections: config.folderSections,
+    onMessage: (message) => console.warn(formatMessage(message)),
+    onProgress: progress.update,
+  });
+  console.log(`${formatSummary(summary, documentsDir())} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  if (strict && summary.messages.length > 0)
+    fail(`STRICT: the ingest reported ${summary.messages.length} diagnostics (see above); failing the build.`);
+}
+
+function logLevel(): 'debug' | 'warn' | 'info' {
+  return values.verbose ? 'debug' : process.env.CI ? 'warn' : 'info';
+}
+
+/** Runs `work` holding the build lock of a cache folder; `stopped` says a build before it was stopped half-way. */
+async function withLock(cache: string, work: (stopped: boolean) => Promise<void>): Promise<void> {
+  await mkdir(cache, { recursive: true });
+  let release: () => Promise<void>;
+  let stopped = false;
+  try {
+    release = await acquireBuildLock(join(cache, '.dossier-build.lock'), {
+      wait: !values['no-wait'],
+      say: (message) => {
+        if (message.startsWith('Took over')) stopped = true;
+        console.warn(message);
+      },
+    });
+  } catch (error) {
+    if (!(error instanceof LockHeldError)) throw error;
+    return fail(error.message);
+  }
+  try {
+    await work(stopped);
+  } finally {
+    await release!();
+  }
+}
+
+/** Undoes what a stopped build left of an output folder; after a stop, its page cache is not trusted. */
+async function recoverOutput(outDir: string, cache: string, stopped: boolean): Promise<void> {
+  const notes = await recoverSite(outDir);
+  for (const note of notes) console.warn(note);
+  if (stopped || notes.length > 0) {
+    // A stopped build may have written pages into Astro's incremental page cache without its
+    // manifest; kept, they would come back under the old keys. Render every page once instead.
+    await rm(join(cache, 'incremental-build.json'), { force: true });
+    await rm(join(cache, 'dist'), { recursive: true, force: true });
+    console.warn('Rendering every page again: the page cache of a stopped build cannot be trusted.');
+  }
 }

@@ -55,6 +55,13 @@ export const SiteConfigSchema = z.strictObject({
    * Pages show "Edit this document" when it is set (env: `EDIT_URL`).
    */
   editUrl: z.url({ protocol: /^https?$/, error: 'must be a full http(s) URL ending in the documents folder' }).optional(),
+  /**
+   * Most documents one build renders at once: an archive of more is built in
+   * partitions of at most this many, one after another, then merged, so that
+   * memory stays bounded however large the archive (README, "Large archives";
+   * env: `DOSSIER_PARTITION_SIZE`).
+   */
+  partitionSize: z.coerce.number().int().min(1).default(20_000),
 });
 export type SiteConfig = z.output<typeof SiteConfigSchema>;
 export type SiteConfigInput = z.input<typeof SiteConfigSchema>;
@@ -72,6 +79,7 @@ const ENV_OVERRIDES = [
   ['DOCUMENTS_DIR', 'documentsDir'],
   ['SITE_LANGUAGE', 'language'],
   ['EDIT_URL', 'editUrl'],
+  ['DOSSIER_PARTITION_SIZE', 'partitionSize'],
 ] as const;
 
 export class SiteConfigError extends Error {

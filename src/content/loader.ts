@@ -22,6 +22,8 @@ interface StampRecord {
   stamp: string;
   version: string;
   digest: string;
+  /** Stored with its data only (another partition renders it). */
+  dataOnly?: true;
 }
 
 /** The loader's meta store key of its entry files' stamps, by file name. */
@@ -41,8 +43,11 @@ function readStamps(context: LoaderContext): Record<string, StampRecord> {
  * costs about twice the time and memory of `glob()` + @astrojs/mdx
  * (BENCHMARKS.md, "Why the code is as it is").
  * Unchanged entries keep their stored HTML between builds (by digest).
+ *
+ * `renders` limits the rendering to some entries (a build in partitions renders its own); the
+ * others are stored with their data only, which every page's navigation reads.
  */
-export function generatedEntriesLoader(options: { base: string } & RenderOptions): Loader {
+export function generatedEntriesLoader(options: { base: string } & RenderOptions, renders?: (id: string) => boolean): Loader {
   return {
     name: 'dossier-generated-entries',
     async load(context) {
@@ -61,15 +66,22 @@ export function generatedEntriesLoader(options: { base: string } & RenderOptions
         const stamp = fileStamp(join(base, name));
         const id = name.replace(/\.mdx$/, '');
         const record = previous[name];
-        if (stamp && record?.stamp === stamp && record.version === version && context.store.get(id)?.digest === record.digest) {
+        const dataOnly = renders?.(id) === false;
+        if (
+          stamp &&
+          record?.stamp === stamp &&
+          record.version === version &&
+          Boolean(record.dataOnly) === dataOnly &&
+          context.store.get(id)?.digest === record.digest
+        ) {
           seen.add(id);
           stamps[name] = record;
           continue;
         }
-        const loaded = await loadEntry(context, base, name, options);
+        const loaded = await loadEntry(context, base, name, options, dataOnly);
         if (loaded) seen.add(loaded.id);
         if (loaded?.rendered) rendered++;
-        if (loaded && stamp) stamps[name] = { stamp, version, digest: loaded.digest };
+        if (loaded && stamp) stamps[name] = { stamp, version, digest: loaded.digest, ...(dataOnly && { dataOnly }) };
         if (performance.now() - lastLine > PROGRESS_EVERY_MS) {
           lastLine = performance.now();
           context.logger.info(`Rendering entries: ${index + 1} of ${names.length}.`);
@@ -123,13 +135,14 @@ async function loadEntry(
   base: string,
   name: string,
   render: RenderOptions,
+  dataOnly = false,
 ): Promise<{ id: string; rendered: boolean; digest: string } | undefined> {
   const id = name.replace(/\.mdx$/, '');
   const filePath = join(base, name);
   const relativePath = relative(fileURLToPath(context.config.root), filePath);
   // Synchronously: 10,000 small files, each read faster than a round trip through the thread pool.
   const text = readFileSync(filePath, 'utf8');
-  const digest = context.generateDigest(`${rendererVersion()}\n${JSON.stringify(render)}\n${text}`);
+  const digest = context.generateDigest(`${dataOnly ? 'data only\n' : ''}${rendererVersion()}\n${JSON.stringify(render)}\n${text}`);
   if (context.store.get(id)?.digest === digest) return { id, rendered: false, digest };
 
   const entry = splitEntry(text);
@@ -148,6 +161,10 @@ async function loadEntry(
       return undefined;
     }
     const data = await context.parseData({ id, data: raw, filePath: relativePath });
+    if (dataOnly) {
+      context.store.set({ id, data, digest, filePath: relativePath });
+      return { id, rendered: false, digest };
+    }
     const { html, headings } = renderBody(entry, (data as { quotations?: Quotation[] }).quotations, relativePath, render);
     context.store.set({ id, data, digest, filePath: relativePath, rendered: { html, metadata: { headings } } });
     return { id, rendered: true, digest };

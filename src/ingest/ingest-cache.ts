@@ -19,6 +19,10 @@ export interface CachedDocument {
   updated?: string;
   /** File name of its entry. */
   entry: string;
+  /** Its entry's section, size in bytes and SHA-256: the entry index (run-ingest.ts) lists them. */
+  section: string[];
+  bytes: number;
+  entryHash: string;
   /** Its diagnostics, reported again on every run so that `--strict` keeps failing. */
   messages: DossierMessage[];
 }

@@ -18,6 +18,7 @@ import { prepareDocument, type PreparedDocument } from './parse/prepare-document
 import { prepareHere, preparePool, type PreparePool } from './threads/prepare-pool.ts';
 import { assignSlugs } from './slugs.ts';
 import { assembleEntry, isGeneratedEntry } from './to-mdx.ts';
+import { ENTRY_INDEX_FILE, type EntryIndex } from '../content/entry-index.ts';
 
 /** Documents to parse from which worker threads pay for their own start. */
 const POOL_THRESHOLD = 200;
@@ -199,7 +200,7 @@ export async function runIngest(options: IngestRunOptions): Promise<IngestSummar
           title: prepared.frontmatter.title,
           ...(prepared.slug && { slug: prepared.slug }),
           ...(prepared.frontmatter.updated && { updated: prepared.frontmatter.updated }),
-          entry: '',
+          ...placeholderIndex,
           messages: found,
         });
       }
@@ -227,7 +228,7 @@ export async function runIngest(options: IngestRunOptions): Promise<IngestSummar
       title: cached.title,
       ...(cached.slug && { slug: cached.slug }),
       ...(prepared?.frontmatter.updated && { updated: prepared.frontmatter.updated }),
-      entry: '',
+      ...placeholderIndex,
       messages: found,
     });
   }
@@ -235,9 +236,10 @@ export async function runIngest(options: IngestRunOptions): Promise<IngestSummar
   const wanted = new Map<string, string | undefined>();
   for (const [source, draft] of drafts) {
     const name = `${slugs.get(source)!}.mdx`;
-    wanted.set(name, assembleEntry({ ...draft.frontmatter, slug: slugs.get(source)! }, draft.body));
+    const text = assembleEntry({ ...draft.frontmatter, slug: slugs.get(source)! }, draft.body);
+    wanted.set(name, text);
     const record = next.get(source);
-    if (record) record.entry = name;
+    if (record) Object.assign(record, { entry: name, section: draft.frontmatter.section, ...sizeAndHash(text) });
   }
   for (const [source, cached] of reused) {
     wanted.set(cached.entry, existing.get(cached.entry));
@@ -248,6 +250,7 @@ export async function runIngest(options: IngestRunOptions): Promise<IngestSummar
   await mkdir(options.entriesDir, { recursive: true });
   await mapConcurrent([...plan.write], FILE_CONCURRENCY, ([name, text]) => writeEntryAtomically(options.entriesDir, name, text));
   await mapConcurrent(plan.remove, FILE_CONCURRENCY, (name) => removeEntry(options.entriesDir, name));
+  await writeEntryAtomically(options.entriesDir, ENTRY_INDEX_FILE, `${JSON.stringify(entryIndex(next.values()))}\n`);
   await writeEntryAtomically(options.entriesDir, SECTIONS_FILE, `${JSON.stringify(sectionRecords([...next.keys()], folders), null, 1)}\n`);
   const repository = await history;
   await writeEntryAtomically(
@@ -276,6 +279,24 @@ export async function runIngest(options: IngestRunOptions): Promise<IngestSummar
     ...(repository?.shallow && { shallowHistory: true }),
     messages,
   };
+}
+
+/** Filled in once the document's slug, and so its entry, is known. */
+const placeholderIndex = { entry: '', section: [], bytes: 0, entryHash: '' };
+
+function sizeAndHash(text: string): { bytes: number; entryHash: string } {
+  const bytes = Buffer.from(text);
+  return { bytes: bytes.length, entryHash: hashBytes(bytes) };
+}
+
+/**
+ * Entry id → its section, size and hash, in id order: what a build that is cut into partitions
+ * plans with (src/site/partition-plan.ts), without reading 100,000 entries.
+ */
+function entryIndex(documents: Iterable<CachedDocument>): EntryIndex {
+  const rows = [...documents].map((record) => [record.entry.replace(/\.mdx$/, ''), record] as const);
+  rows.sort(([a], [b]) => compareStrings(a, b));
+  return Object.fromEntries(rows.map(([id, { section, bytes, entryHash }]) => [id, [section, bytes, entryHash]]));
 }
 
 /**

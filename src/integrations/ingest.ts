@@ -16,6 +16,8 @@ export interface IngestIntegrationOptions {
   strict: boolean;
   /** Progress lines in CI logs too (`--verbose`). */
   verbose: boolean;
+  /** The entries are ready (a partition of a site built in parts, whose plan step ingested). */
+  skip?: boolean;
 }
 
 /**
@@ -58,8 +60,8 @@ export function ingestIntegration(options: IngestIntegrationOptions): AstroInteg
     name: 'dossier-ingest',
     hooks: {
       'astro:config:setup': async ({ command, logger }) => {
-        if (command !== 'build' && command !== 'dev') return;
         started = performance.now();
+        if ((command !== 'build' && command !== 'dev') || options.skip) return;
         summary = await ingest(logger, (message) => logger.warn(formatMessage(message)), 'worker');
         if (summary.shallowHistory) {
           logger.warn(
@@ -100,6 +102,10 @@ export function ingestIntegration(options: IngestIntegrationOptions): AstroInteg
 
       'astro:build:done': ({ pages }) => {
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
+        if (options.skip) {
+          console.log(`Built ${pages.length.toLocaleString('en')} pages in ${seconds} s.`);
+          return;
+        }
         const documents = summary?.documents ?? 0;
         const warnings = (summary?.warnings ?? 0) + (summary?.errors ?? 0);
         // The one line a build always ends with, even when CI logs are quiet.

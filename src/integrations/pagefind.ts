@@ -58,7 +58,11 @@ function collectGarbage(): void {
   (runInNewContext('gc') as (options: object) => void)({ type: 'major', execution: 'sync', flavor: 'last-resort' });
 }
 
-export function pagefind(): AstroIntegration {
+/**
+ * `keepShards`: a partition of a site built in parts leaves its shards' indexes unmerged, for
+ * `npm run build:merge` (scripts/build-merge.ts) to merge with the other partitions'.
+ */
+export function pagefind({ keepShards = false }: { keepShards?: boolean } = {}): AstroIntegration {
   let cacheDir: string | undefined;
   return {
     name: 'dossier-pagefind',
@@ -79,14 +83,15 @@ export function pagefind(): AstroIntegration {
             concurrency: Math.min(2, availableParallelism()),
             sortValue: searchSortValue,
             cacheDir,
+            keepShards,
             log: (message) => logger.info(message),
           });
           if (result.pages === 0) logger.warn('The site has no page, so search has nothing to find.');
           else if (result.noBody) logger.warn('No page has `data-pagefind-body`: search indexed whole pages, header and footer included.');
           const seconds = ((performance.now() - started) / 1000).toFixed(1);
           const reused = result.reused > 0 ? `, ${result.reused} of them unchanged` : '';
-          const shards = result.shards > 1 ? ` (${result.shards} shards${reused})` : result.reused > 0 ? ' (unchanged)' : '';
-          logger.info(`Indexed ${result.pages} pages for search in ${seconds} s${shards}.`);
+          const shards = result.shards > 1 || keepShards ? ` (${result.shards} shards${reused})` : result.reused > 0 ? ' (unchanged)' : '';
+          logger.info(`Indexed ${result.pages} pages for search in ${seconds} s${shards}${keepShards ? ', left for the merge' : ''}.`);
         } catch (error) {
           throw new Error(`Pagefind failed to index the built site in ${site}`, { cause: error });
         }

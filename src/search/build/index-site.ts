@@ -41,6 +41,11 @@ export interface SearchIndexOptions {
   cacheDir?: string;
   /** Progress. */
   log?: (message: string) => void;
+  /**
+   * Leaves each shard's index in `<site>/${SHARDS_FOLDER}/` unmerged, for `mergeSearchShards` to
+   * merge with other builds' (a partition of a site built in parts).
+   */
+  keepShards?: boolean;
 }
 
 export interface SearchIndexResult {
@@ -56,6 +61,8 @@ export interface SearchIndexResult {
 /** Folder of the search bundle in the site, as Pagefind names it by default. */
 export const BUNDLE_FOLDER = 'pagefind';
 const STAGING_FOLDER = '.dossier-search-staging';
+/** Where a partition leaves its shards' indexes (`keepShards`). */
+export const SHARDS_FOLDER = '.dossier-search-shards';
 
 export async function buildSearchIndex({
   budget,
@@ -63,6 +70,7 @@ export async function buildSearchIndex({
   sortValue,
   log,
   cacheDir,
+  keepShards = false,
   ...options
 }: SearchIndexOptions): Promise<SearchIndexResult> {
   const site = resolve(options.site);
@@ -82,10 +90,11 @@ export async function buildSearchIndex({
   let reused = 0;
   await rm(bundle, { recursive: true, force: true });
   await rm(staging, { recursive: true, force: true });
+  await rm(join(site, SHARDS_FOLDER), { recursive: true, force: true });
   await mkdir(staging, { recursive: true });
   try {
     let indexed: IndexedPage[];
-    if (plan.length === 1) {
+    if (plan.length === 1 && !keepShards) {
       // One Pagefind run over the whole site, as `pagefind --site` would make it.
       const cached = cache?.lookup(plan[0]!.pages);
       if (cached) {
@@ -100,7 +109,7 @@ export async function buildSearchIndex({
       log?.(
         `${pages.length} pages to index in ${plan.length} shards of at most ${budget.maxPages} pages or ${mb(budget.maxBytes)} (${since()}).`,
       );
-      const outputs = plan.map((_, index) => join(staging, `out-${index + 1}`));
+      const outputs = plan.map((_, index) => join(keepShards ? join(site, SHARDS_FOLDER) : staging, `out-${index + 1}`));
       // Largest first, so that the last ones to finish are small.
       const order = plan.map((shard, index) => ({ shard, index })).sort((a, b) => b.shard.bytes - a.shard.bytes || a.index - b.index);
       // Progress in at most ten lines: a large site's shards take minutes.
@@ -132,16 +141,39 @@ export async function buildSearchIndex({
       });
       const fromCache = reused > 0 ? `; ${reused} unchanged since the last build, taken from the cache` : '';
       log?.(`Indexed the shards, ${concurrency} at a time${fromCache} (${since()}).`);
+      if (keepShards) {
+        cache?.prune();
+        return { pages: pages.length, shards: plan.length, noBody, reused };
+      }
       indexed = await mergeBundles({ shards: outputs, output: bundle, sortValue });
       log?.(`Merged the shards' indexes (${since()}).`);
     }
-    const dated = indexed.map(({ id, fragment }) => ({ id, published: fragment.filters?.published?.[0] }));
-    await writeFile(join(bundle, DATE_ORDER_FILE), JSON.stringify(dateOrder(dated)));
+    await writeDateOrder(bundle, indexed);
     cache?.prune();
     return { pages: indexed.length, shards: plan.length, noBody, reused };
   } finally {
     await rm(staging, { recursive: true, force: true });
   }
+}
+
+/**
+ * Merges the shards' indexes of several builds (the partitions of one site) into the site's
+ * bundle, as `buildSearchIndex` merges its own; returns the pages indexed.
+ */
+export async function mergeSearchShards(options: {
+  shards: string[];
+  output: string;
+  sortValue: SearchIndexOptions['sortValue'];
+}): Promise<number> {
+  const indexed = await mergeBundles(options);
+  await writeDateOrder(options.output, indexed);
+  return indexed.length;
+}
+
+/** The order of the pages by date, beside the bundle, for the search dialog's newest-first sort (date-order.ts). */
+async function writeDateOrder(bundle: string, indexed: IndexedPage[]): Promise<void> {
+  const dated = indexed.map(({ id, fragment }) => ({ id, published: fragment.filters?.published?.[0] }));
+  await writeFile(join(bundle, DATE_ORDER_FILE), JSON.stringify(dateOrder(dated)));
 }
 
 const HTML_LANG = /<html\s[^>]*?\blang\s*=\s*["']?([^"'\s>]+)/i;
@@ -156,7 +188,13 @@ export async function indexablePages(
 ): Promise<{ pages: IndexablePage[]; noBody: boolean; digests: Map<string, string> }> {
   const files = (await readdir(site, { recursive: true }))
     .map((file) => file.split('\\').join('/'))
-    .filter((file) => file.endsWith('.html') && !file.startsWith(`${BUNDLE_FOLDER}/`) && !file.startsWith(`${STAGING_FOLDER}/`));
+    .filter(
+      (file) =>
+        file.endsWith('.html') &&
+        !file.startsWith(`${BUNDLE_FOLDER}/`) &&
+        !file.startsWith(`${STAGING_FOLDER}/`) &&
+        !file.startsWith(`${SHARDS_FOLDER}/`),
+    );
   const withBody: IndexablePage[] = [];
   const all: IndexablePage[] = [];
   const digestOf = new Map<string, string>();
