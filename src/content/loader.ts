@@ -55,6 +55,8 @@ export function generatedEntriesLoader(options: { base: string } & RenderOptions
       const names = await listEntries(base);
       const seen = new Set<string>();
       let rendered = 0;
+      // Entries another partition renders (a build in partitions): stored with their data only.
+      let others = 0;
       // A line every few seconds on a long sync (100,000 entries, or one huge one).
       let lastLine = performance.now();
       // An entry file whose stamp (size, inode, time) is the one it had when its stored HTML was
@@ -76,11 +78,13 @@ export function generatedEntriesLoader(options: { base: string } & RenderOptions
         ) {
           seen.add(id);
           stamps[name] = record;
+          if (dataOnly) others++;
           continue;
         }
         const loaded = await loadEntry(context, base, name, options, dataOnly);
         if (loaded) seen.add(loaded.id);
         if (loaded?.rendered) rendered++;
+        if (loaded && dataOnly) others++;
         if (loaded && stamp) stamps[name] = { stamp, version, digest: loaded.digest, ...(dataOnly && { dataOnly }) };
         if (performance.now() - lastLine > PROGRESS_EVERY_MS) {
           lastLine = performance.now();
@@ -91,8 +95,9 @@ export function generatedEntriesLoader(options: { base: string } & RenderOptions
       context.meta.set(STAMPS_KEY, JSON.stringify(stamps));
       // What a rebuild cost: entries whose text, renderer code and libraries are unchanged keep their HTML.
       const refused = names.length - seen.size;
+      const elsewhere = others > 0 ? `; ${others} rendered by other partitions` : '';
       context.logger.info(
-        `Rendered ${rendered} of ${names.length} entries; ${seen.size - rendered} unchanged since the last build${refused > 0 ? `; ${refused} refused` : ''}.`,
+        `Rendered ${rendered} of ${names.length} entries; ${seen.size - rendered - others} unchanged since the last build${elsewhere}${refused > 0 ? `; ${refused} refused` : ''}.`,
       );
 
       context.watcher?.add(base);

@@ -8,6 +8,21 @@ const run = promisify(execFile);
 const ROOT = resolve(import.meta.dirname, '../..');
 const BUILD = join(ROOT, 'scripts/build.ts');
 
+/** The environment of a fixture site's build: its documents, its own entries, caches and output under `out`. */
+export function fixtureEnv(documentsDir: string, out: string, options: BuildOptions = {}): NodeJS.ProcessEnv {
+  return childEnv({
+    DOCUMENTS_DIR: documentsDir,
+    DOSSIER_ENTRIES_DIR: join(out, 'articles'),
+    DOSSIER_CACHE_DIR: join(out, 'cache'),
+    ASTRO_TELEMETRY_DISABLED: '1',
+    // Vitest sets NODE_ENV=test, which would make Vite build in development mode.
+    NODE_ENV: 'production',
+    ...(options.basePath && { BASE_PATH: options.basePath }),
+    ...(options.siteUrl && { SITE_URL: options.siteUrl }),
+    ...options.env,
+  });
+}
+
 export interface BuiltSite {
   /** Everything this build wrote; remove it when done. */
   out: string;
@@ -39,21 +54,9 @@ export async function buildSite(documentsDir: string, name: string, options: Bui
   if (!options.rebuild) await rm(out, { recursive: true, force: true });
   await mkdir(out, { recursive: true });
   const dist = join(out, 'dist');
-  const entries = join(out, 'articles');
-  const env = childEnv({
-    DOCUMENTS_DIR: documentsDir,
-    DOSSIER_ENTRIES_DIR: entries,
-    DOSSIER_CACHE_DIR: join(out, 'cache'),
-    ASTRO_TELEMETRY_DISABLED: '1',
-    // Vitest sets NODE_ENV=test, which would make Vite build in development mode.
-    NODE_ENV: 'production',
-    ...(options.basePath && { BASE_PATH: options.basePath }),
-    ...(options.siteUrl && { SITE_URL: options.siteUrl }),
-    ...options.env,
-  });
   // What `npm run build` runs: the ingest first (src/integrations/ingest.ts), Pagefind last.
-  const build = await runBuild(env, dist);
-  return { out, dist, entries, build };
+  const build = await runScript(BUILD, ['--outDir', dist], fixtureEnv(documentsDir, out, options));
+  return { out, dist, entries: join(out, 'articles'), build };
 }
 
 /**
@@ -62,12 +65,18 @@ export async function buildSite(documentsDir: string, name: string, options: Bui
  * that sync content at the same moment can rename each other's file away.
  * Only that failure is tried again, up to twice; any other fails the test.
  */
-async function runBuild(env: NodeJS.ProcessEnv, dist: string, attempt = 1): Promise<{ stdout: string; stderr: string }> {
+export async function runScript(
+  script: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  attempt = 1,
+): Promise<{ stdout: string; stderr: string }> {
   try {
-    return await run(process.execPath, [BUILD, '--outDir', dist], { cwd: ROOT, env, maxBuffer: 64 * 1024 * 1024 });
+    return await run(process.execPath, [resolve(ROOT, script), ...args], { cwd: ROOT, env, maxBuffer: 64 * 1024 * 1024 });
   } catch (error) {
     const output = String((error as { stderr?: string }).stderr ?? '');
-    if (attempt < 3 && /ENOENT[^\n]*\.astro\/content-(assets|modules)\.mjs\.tmp/.test(output)) return runBuild(env, dist, attempt + 1);
+    if (attempt < 3 && /ENOENT[^\n]*\.astro\/content-(assets|modules)\.mjs\.tmp/.test(output))
+      return runScript(script, args, env, attempt + 1);
     throw error;
   }
 }
