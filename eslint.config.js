@@ -73,6 +73,8 @@ export default tseslint.config(
       'dist/',
       'dist.building/',
       'dist.previous/',
+      'dist.partition-*/',
+      'partitions/',
       '.astro/',
       'node_modules/',
       'content/entries/',

@@ -17,15 +17,14 @@ import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { astroCacheDir, config, documentsDir, entriesDir } from '../src/config.ts';
-import { documentsFolderProblem, listFiles } from '../src/ingest/documents-folder.ts';
+import { documentsFolderProblem } from '../src/ingest/documents-folder.ts';
 import { formatMessage } from '../src/ingest/message.ts';
-import { isDocument } from '../src/ingest/parse/ingest-document.ts';
 import { progressReporter } from '../src/ingest/progress.ts';
 import { formatSummary, runIngest } from '../src/ingest/run-ingest.ts';
 import { startIngest } from '../src/ingest/threads/early-ingest.ts';
 import { parsePartition, readPlanFile } from '../src/site/partition.ts';
 import { acquireBuildLock, LockHeldError } from './support/build-lock.ts';
-import { describePlan, mergePartitions, MergeError, writePlan, writeStamp } from './support/partitions.ts';
+import { describePlan, mergePartitions, MergeError, partitionsFor, writePlan, writeStamp } from './support/partitions.ts';
 import { publishSite, recoverSite, stagingDir } from './support/publish-site.ts';
 
 const { values } = parseArgs({
@@ -68,8 +67,9 @@ if (values.partition) {
       console.log(describePlan(await writePlan(entriesDir(), count(values.plan, 'plan'))));
       return;
     }
-    const documents = (await listFiles(documentsDir())).filter((file) => isDocument(file.source)).length;
-    const partitions = values.partitions ? count(values.partitions, 'partitions') : Math.ceil(documents / config.partitionSize);
+    const partitions = values.partitions
+      ? count(values.partitions, 'partitions')
+      : await partitionsFor(documentsDir(), config.partitionSize);
     if (partitions > 1 || values.partitions) await buildInPartitions(site, partitions);
     else await buildWhole(site, stopped);
   });

@@ -3,6 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { ENTRY_INDEX_FILE, readEntryIndex } from '../../src/content/entry-index.ts';
+import { listFiles } from '../../src/ingest/documents-folder.ts';
+import { isDocument } from '../../src/ingest/parse/ingest-document.ts';
 import { planPartitions, type PlannedEntry } from '../../src/site/partition-plan.ts';
 import { PARTITION_PLAN_FILE, readPlanFile, type PlanFile } from '../../src/site/partition.ts';
 import { mergeSearchShards, SHARDS_FOLDER, BUNDLE_FOLDER } from '../../src/search/build/index-site.ts';
@@ -15,6 +17,15 @@ import { mergeSitemaps, type SitemapFiles } from './merge-sitemaps.ts';
  * The steps of a build in partitions (README, "Large archives"): the plan,
  * each partition's stamp, and the merge of their outputs into one site.
  */
+
+/**
+ * How many partitions an archive builds in: as many as `partitionSize` documents fill
+ * (dossier.config.ts), one for a smaller archive.
+ */
+export async function partitionsFor(documentsDir: string, partitionSize: number): Promise<number> {
+  const documents = (await listFiles(documentsDir)).filter((file) => isDocument(file.source)).length;
+  return Math.max(1, Math.ceil(documents / partitionSize));
+}
 
 /** In a partition's output: which plan and partition it is, written last, so a partition cut short has none. */
 export const PARTITION_STAMP = '.dossier-partition.json';
