@@ -20,7 +20,8 @@ import { astroCacheDir, config, documentsDir, entriesDir } from '../src/config.t
 import { documentsFolderProblem } from '../src/ingest/documents-folder.ts';
 import { formatMessage } from '../src/ingest/message.ts';
 import { progressReporter } from '../src/ingest/progress.ts';
-import { formatSummary, runIngest } from '../src/ingest/run-ingest.ts';
+import { formatSummary } from '../src/ingest/run-ingest.ts';
+import { runIngestInWorker } from '../src/ingest/threads/run-ingest-in-worker.ts';
 import { startIngest } from '../src/ingest/threads/early-ingest.ts';
 import { parsePartition, readPlanFile } from '../src/site/partition.ts';
 import { acquireBuildLock, LockHeldError } from './support/build-lock.ts';
@@ -151,7 +152,8 @@ async function merge(outputs: string[], site: string): Promise<void> {
 async function ingest(): Promise<void> {
   const progress = progressReporter('Ingesting documents:', { verbose: values.verbose });
   const started = performance.now();
-  const summary = await runIngest({
+  // On a worker thread, whose memory goes when it ends: the partitions' processes come after it.
+  const summary = await runIngestInWorker({
     documentsDir: documentsDir(),
     entriesDir: entriesDir(),
     defaultLanguage: config.defaultLanguage,
