@@ -29,7 +29,7 @@ export interface PartitionPlan {
 }
 
 /** A partition may grow this far past an even share before the plan starts afresh. */
-export const REBALANCE_ABOVE = 1.5;
+export const REBALANCE_ABOVE = 1.25;
 /** A new document joins its section's partition unless that partition is this far past an even share. */
 const JOIN_SECTION_BELOW = 1.15;
 
@@ -72,22 +72,37 @@ function bySection(entries: readonly PlannedEntry[]): Map<string, PlannedEntry[]
   return groups;
 }
 
+/** How far a cut may move from an even share to fall between two sections rather than inside one. */
+const SNAP_TO_SECTION = 0.1;
+
 /**
- * Sections in order, cut into `count` runs of equal weight. A section that
- * fits in one partition goes whole to the one its middle falls in; a larger
- * one is cut where the running weight says.
+ * Sections in order, cut into `count` runs of equal weight. Each cut falls
+ * between two sections when one is within `SNAP_TO_SECTION` of a share of
+ * where it would be, else inside the section there.
  */
 function freshPlan(entries: readonly PlannedEntry[], count: number, weigh: (entry: PlannedEntry) => number): PartitionPlan {
   const plan = emptyPlan(count);
   const share = 1 / count;
-  const partitionAt = (position: number): number => Math.min(count, Math.floor(position / share) + 1);
+  const groups = [...bySection(entries)];
+  const boundaries: number[] = [];
+  let position = 0;
+  for (const [, group] of groups) {
+    for (const entry of group) position += weigh(entry);
+    boundaries.push(position);
+  }
+  const cuts = Array.from({ length: count - 1 }, (_, index) => {
+    const ideal = (index + 1) * share;
+    const nearest = boundaries.reduce((best, boundary) => (Math.abs(boundary - ideal) < Math.abs(best - ideal) ? boundary : best), 0);
+    return Math.abs(nearest - ideal) <= SNAP_TO_SECTION * share ? nearest : ideal;
+  });
   let before = 0;
-  for (const [key, group] of bySection(entries)) {
-    const total = group.reduce((sum, entry) => sum + weigh(entry), 0);
-    const whole = total <= share ? partitionAt(before + total / 2) : undefined;
+  let partition = 1;
+  for (const [key, group] of groups) {
     for (const entry of group) {
       const weight = weigh(entry);
-      place(plan, entry.id, whole ?? partitionAt(before + weight / 2), key);
+      const middle = before + weight / 2;
+      while (partition < count && middle > cuts[partition - 1]!) partition++;
+      place(plan, entry.id, partition, key);
       before += weight;
     }
   }
