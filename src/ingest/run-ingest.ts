@@ -233,21 +233,30 @@ export async function runIngest(options: IngestRunOptions): Promise<IngestSummar
     });
   }
 
+  // Each parsed document becomes its entry, is written if it changed, and is let go: the texts of
+  // 100,000 entries are never all in memory at once.
+  await mkdir(options.entriesDir, { recursive: true });
   const wanted = new Map<string, string | undefined>();
-  for (const [source, draft] of drafts) {
+  let written = 0;
+  await mapConcurrent([...drafts.keys()], FILE_CONCURRENCY, async (source) => {
+    const draft = drafts.get(source)!;
+    drafts.delete(source);
     const name = `${slugs.get(source)!}.mdx`;
     const text = assembleEntry({ ...draft.frontmatter, slug: slugs.get(source)! }, draft.body);
-    wanted.set(name, text);
     const record = next.get(source);
     if (record) Object.assign(record, { entry: name, section: draft.frontmatter.section, ...sizeAndHash(text) });
-  }
+    // Planned below as an entry this run keeps as it is now.
+    wanted.set(name, undefined);
+    if (existing.get(name) === text) return;
+    await writeEntryAtomically(options.entriesDir, name, text);
+    written++;
+  });
   for (const [source, cached] of reused) {
     wanted.set(cached.entry, existing.get(cached.entry));
     next.set(source, cached);
   }
 
   const plan = planEntries(wanted, existing);
-  await mkdir(options.entriesDir, { recursive: true });
   await mapConcurrent([...plan.write], FILE_CONCURRENCY, ([name, text]) => writeEntryAtomically(options.entriesDir, name, text));
   await mapConcurrent(plan.remove, FILE_CONCURRENCY, (name) => removeEntry(options.entriesDir, name));
   await writeEntryAtomically(options.entriesDir, ENTRY_INDEX_FILE, `${JSON.stringify(entryIndex(next.values()))}\n`);
@@ -271,8 +280,8 @@ export async function runIngest(options: IngestRunOptions): Promise<IngestSummar
 
   return {
     documents: documents.length,
-    written: plan.write.size,
-    unchanged: plan.unchanged.length,
+    written: written + plan.write.size,
+    unchanged: plan.unchanged.length - written,
     removed: plan.remove.length,
     errors: messages.filter((message) => message.fatal).length,
     warnings: messages.filter((message) => !message.fatal).length,
