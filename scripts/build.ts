@@ -18,10 +18,6 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { astroCacheDir, config, documentsDir, entriesDir } from '../src/config.ts';
 import { documentsFolderProblem } from '../src/ingest/documents-folder.ts';
-import { formatMessage } from '../src/ingest/message.ts';
-import { progressReporter } from '../src/ingest/progress.ts';
-import { formatSummary } from '../src/ingest/run-ingest.ts';
-import { runIngestInWorker } from '../src/ingest/threads/run-ingest-in-worker.ts';
 import { startIngest } from '../src/ingest/threads/early-ingest.ts';
 import { parsePartition, readPlanFile } from '../src/site/partition.ts';
 import { acquireBuildLock, LockHeldError } from './support/build-lock.ts';
@@ -149,21 +145,22 @@ async function merge(outputs: string[], site: string): Promise<void> {
   await publishSite(site);
 }
 
+/** The ingest, in a process of its own (scripts/ingest.ts), whose memory goes back when it ends: the partitions come after it. */
 async function ingest(): Promise<void> {
-  const progress = progressReporter('Ingesting documents:', { verbose: values.verbose });
-  const started = performance.now();
-  // On a worker thread, whose memory goes when it ends: the partitions' processes come after it.
-  const summary = await runIngestInWorker({
-    documentsDir: documentsDir(),
-    entriesDir: entriesDir(),
-    defaultLanguage: config.defaultLanguage,
-    folderSections: config.folderSections,
-    onMessage: (message) => console.warn(formatMessage(message)),
-    onProgress: progress.update,
+  await run(
+    [join(import.meta.dirname, 'ingest.ts'), ...(values.verbose ? ['--verbose'] : []), ...(strict ? ['--strict'] : [])],
+    'The ingest',
+  );
+}
+
+/** Runs a script of this project in its own Node process; stops the build if it fails. */
+async function run(args: string[], what: string, nodeOptions: string[] = []): Promise<void> {
+  const code = await new Promise<number | null>((done, failed) => {
+    const child = spawn(process.execPath, [...nodeOptions, ...args], { stdio: 'inherit' });
+    child.on('error', failed);
+    child.on('close', done);
   });
-  console.log(`${formatSummary(summary, documentsDir())} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
-  if (strict && summary.messages.length > 0)
-    fail(`STRICT: the ingest reported ${summary.messages.length} diagnostics (see above); failing the build.`);
+  if (code !== 0) fail(`${what} failed (exit code ${code}); the published site is unchanged.`);
 }
 
 function logLevel(): 'debug' | 'warn' | 'info' {

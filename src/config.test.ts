@@ -14,12 +14,15 @@ describe('resolveSiteConfig', () => {
       folderSections: true,
       language: 'en',
       partitionSize: 20_000,
+      partitionHeapMb: 1024,
     });
   });
 
   test('reads the partition size from DOSSIER_PARTITION_SIZE, as a whole number from 1 up', () => {
     expect(resolveSiteConfig(VALID, { DOSSIER_PARTITION_SIZE: '5000' }).partitionSize).toBe(5000);
-    expect(() => resolveSiteConfig(VALID, { DOSSIER_PARTITION_SIZE: '0' })).toThrow(/partitionSize \(from the environment variable DOSSIER_PARTITION_SIZE\)/);
+    expect(() => resolveSiteConfig(VALID, { DOSSIER_PARTITION_SIZE: '0' })).toThrow(
+      /partitionSize \(from the environment variable DOSSIER_PARTITION_SIZE\)/,
+    );
   });
 
   test('lets SITE_URL, BASE_PATH and SEEDS_DIR override the file', () => {
@@ -52,7 +55,7 @@ describe('resolveSiteConfig', () => {
         - title (from dossier.config.ts): must not be empty, found " "
         - siteUrl (from the environment variable SITE_URL): must be a full http(s) URL such as https://example.org, found "example.org"
         - defaultLanguage (from dossier.config.ts): must be a BCP 47 language tag such as en or pt-BR, found "English"
-        - colour (from dossier.config.ts): unknown setting; the settings are title, description, siteUrl, basePath, defaultLanguage, documentsDir, sectionOrder, folderSections, language, editUrl, partitionSize]
+        - colour (from dossier.config.ts): unknown setting; the settings are title, description, siteUrl, basePath, defaultLanguage, documentsDir, sectionOrder, folderSections, language, editUrl, partitionSize, partitionHeapMb]
       `);
   });
 });

@@ -62,6 +62,12 @@ export const SiteConfigSchema = z.strictObject({
    * env: `DOSSIER_PARTITION_SIZE`).
    */
   partitionSize: z.coerce.number().int().min(1).default(20_000),
+  /**
+   * The heap, in MB, of each partition's process when `npm run build` builds
+   * in partitions on one machine: bounded, V8 collects as pages render rather
+   * than growing (env: `DOSSIER_PARTITION_HEAP_MB`).
+   */
+  partitionHeapMb: z.coerce.number().int().min(256).default(1024),
 });
 export type SiteConfig = z.output<typeof SiteConfigSchema>;
 export type SiteConfigInput = z.input<typeof SiteConfigSchema>;
@@ -80,6 +86,7 @@ const ENV_OVERRIDES = [
   ['SITE_LANGUAGE', 'language'],
   ['EDIT_URL', 'editUrl'],
   ['DOSSIER_PARTITION_SIZE', 'partitionSize'],
+  ['DOSSIER_PARTITION_HEAP_MB', 'partitionHeapMb'],
 ] as const;
 
 export class SiteConfigError extends Error {
