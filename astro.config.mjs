@@ -46,7 +46,7 @@ export default defineConfig({
     // sitemap-index.xml and sitemap-0.xml, every page but the 404 (robots.txt points to it).
     // Each article's <lastmod> is its document's last update (src/ingest/run-ingest.ts writes them).
     sitemap({ filter: (page) => !/\/404\/?$/.test(page), serialize: withLastModified(join(entriesDir(), 'last-updated.json')) }),
-    pagefind({ keepShards: partition }),
+    pagefind({ keepShards: partition, later: partition && process.env.DOSSIER_INDEX_LATER === '1' }),
     // Last, so that its summary is the build's last line; its ingest still runs before content sync.
     ingestIntegration({
       documentsDir: documentsDir(),

@@ -20,6 +20,7 @@ import { astroCacheDir, config, documentsDir, entriesDir } from '../src/config.t
 import { documentsFolderProblem } from '../src/ingest/documents-folder.ts';
 import { startIngest } from '../src/ingest/threads/early-ingest.ts';
 import { parsePartition, readPlanFile } from '../src/site/partition.ts';
+import { indexBuiltSite, shardCacheDir } from '../src/integrations/pagefind.ts';
 import { acquireBuildLock, LockHeldError } from './support/build-lock.ts';
 import { describePlan, mergePartitions, MergeError, partitionsFor, writePlan, writeStamp } from './support/partitions.ts';
 import { publishSite, recoverSite, stagingDir } from './support/publish-site.ts';
@@ -32,6 +33,11 @@ const { values } = parseArgs({
     partitions: { type: 'string' },
     plan: { type: 'string' },
     partition: { type: 'string' },
+    // Inside `npm run build` in partitions: render now, index later (with `--index-partition`), so
+    // that one partition's indexing runs beside the next one's rendering.
+    'index-later': { type: 'boolean', default: false },
+    'index-partition': { type: 'string' },
+    'index-concurrency': { type: 'string', default: '2' },
   },
 });
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
@@ -46,14 +52,16 @@ const count = (text: string, flag: string): number => {
   return Number.isInteger(n) && n >= 1 ? n : fail(`--${flag} takes a whole number from 1 up, not "${text}"`);
 };
 
-if (values.partition) {
+if (values.partition || values['index-partition']) {
   let partition: { index: number; count: number };
   try {
-    partition = parsePartition(values.partition);
+    partition = parsePartition((values.partition ?? values['index-partition'])!);
   } catch (error) {
     fail((error as Error).message);
   }
-  await buildPartition(partition!.index, partition!.count, resolve(values.outDir ?? `dist.partition-${partition!.index}`));
+  const outDir = resolve(values.outDir ?? `dist.partition-${partition!.index}`);
+  if (values.partition) await buildPartition(partition!.index, partition!.count, outDir);
+  else await indexPartition(partition!.index, partition!.count, outDir);
 } else {
   const missing = documentsFolderProblem(documentsDir());
   if (missing) fail(missing);
@@ -97,22 +105,27 @@ async function buildInPartitions(site: string, partitions: number): Promise<void
   const plan = await writePlan(entriesDir(), partitions);
   console.log(describePlan(plan));
   const outputs = Array.from({ length: partitions }, (_, index) => join(astroCacheDir(), 'partitions', 'out', String(index + 1)));
+  // A heap of bounded size: V8 collects as it goes rather than growing while pages render.
+  const heap = [`--max-old-space-size=${config.partitionHeapMb}`];
+  const verbose = values.verbose ? ['--verbose'] : [];
+  // Each partition's pages are indexed for search while the next one's render: Pagefind and Astro each keep one core busy.
+  let indexing: Promise<void> = Promise.resolve();
   for (const [index, outDir] of outputs.entries()) {
-    const args = [
-      process.argv[1]!,
-      '--partition',
-      `${index + 1}/${partitions}`,
-      '--outDir',
-      outDir,
-      ...(values.verbose ? ['--verbose'] : []),
-    ];
-    const code = await new Promise<number | null>((done, failed) => {
-      const child = spawn(process.execPath, args, { stdio: 'inherit' });
-      child.on('error', failed);
-      child.on('close', done);
-    });
-    if (code !== 0) fail(`Partition ${index + 1}/${partitions} failed (exit code ${code}); the published site is unchanged.`);
+    const which = `${index + 1}/${partitions}`;
+    const args = [process.argv[1]!, '--partition', which, '--index-later', '--outDir', outDir, ...verbose];
+    await run(
+      args,
+      `Partition ${which} (with a heap of ${config.partitionHeapMb} MB: if it ran out, set a smaller partitionSize or a larger partitionHeapMb)`,
+      heap,
+    );
+    await indexing;
+    const last = index === partitions - 1;
+    indexing = run(
+      [process.argv[1]!, '--index-partition', which, '--index-concurrency', last ? '2' : '1', '--outDir', outDir, ...verbose],
+      `Indexing partition ${which} for search`,
+    );
   }
+  await indexing;
   await rm(stagingDir(site), { recursive: true, force: true });
   await merge(outputs, site);
 }
@@ -122,17 +135,44 @@ async function buildPartition(index: number, partitions: number, outDir: string)
   const plan = readPlanFile(entriesDir());
   if (!plan) fail(`No partition plan in ${entriesDir()}: make one with \`npm run build -- --plan ${partitions}\` first.`);
   if (plan!.count !== partitions) fail(`The plan in ${entriesDir()} is for ${plan!.count} partitions, not ${partitions}.`);
-  const cache = join(astroCacheDir(), 'partitions', `${index}-of-${partitions}`);
+  const cache = partitionCacheDir(index, partitions);
   process.env.DOSSIER_CACHE_DIR = cache;
   process.env.DOSSIER_PARTITION = `${index}/${partitions}`;
+  if (values['index-later']) process.env.DOSSIER_INDEX_LATER = '1';
   await withLock(cache, async (stopped) => {
     await recoverOutput(outDir, cache, stopped);
     const { build } = await import('astro');
     await build({ logLevel: logLevel(), outDir: stagingDir(outDir) });
-    const pages = (await readdir(stagingDir(outDir), { recursive: true })).filter((file) => String(file).endsWith('.html')).length;
-    await writeStamp(stagingDir(outDir), { planId: plan!.id, index, count: partitions, pages });
-    await publishSite(outDir);
+    // Unstamped and unpublished until `--index-partition` has indexed it.
+    if (!values['index-later']) await finishPartition(outDir, plan!.id, index, partitions);
   });
+}
+
+/** Indexes for search a partition built with `--index-later`, then stamps and publishes it. */
+async function indexPartition(index: number, partitions: number, outDir: string): Promise<void> {
+  const plan = readPlanFile(entriesDir());
+  if (!plan) fail(`No partition plan in ${entriesDir()}.`);
+  const cache = partitionCacheDir(index, partitions);
+  await withLock(cache, async () => {
+    await indexBuiltSite(stagingDir(outDir), shardCacheDir(cache), {
+      concurrency: count(values['index-concurrency']!, 'index-concurrency'),
+      keepShards: true,
+      log: (message) => console.log(message),
+      warn: (message) => console.warn(message),
+    });
+    await finishPartition(outDir, plan!.id, index, partitions);
+  });
+}
+
+function partitionCacheDir(index: number, partitions: number): string {
+  return join(astroCacheDir(), 'partitions', `${index}-of-${partitions}`);
+}
+
+/** The partition's stamp, written last, and its output published. */
+async function finishPartition(outDir: string, planId: string, index: number, partitions: number): Promise<void> {
+  const pages = (await readdir(stagingDir(outDir), { recursive: true })).filter((file) => String(file).endsWith('.html')).length;
+  await writeStamp(stagingDir(outDir), { planId, index, count: partitions, pages });
+  await publishSite(outDir);
 }
 
 async function merge(outputs: string[], site: string): Promise<void> {

@@ -21,6 +21,8 @@ const BASE = '/docs/';
 const PARTITIONS = 3;
 
 let whole: BuiltSite;
+/** The same site built by `npm run build -- --partitions 3`: the partitions one after another on this machine. */
+let oneMachine: BuiltSite | undefined;
 let out: string;
 let merged: string;
 let logs: string[];
@@ -42,9 +44,10 @@ beforeAll(async () => {
     const merge = await runScript('scripts/build-merge.ts', ['--from', join(out, 'parts'), '--outDir', join(out, 'dist')], env);
     return [plan.stdout, ...built.map((build) => build.stdout), merge.stdout];
   };
-  [whole, logs, browser] = await Promise.all([
+  [whole, logs, oneMachine, browser] = await Promise.all([
     buildSite(DOCUMENTS, 'partitioned-whole', { basePath: BASE }),
     partitioned(),
+    buildSite(DOCUMENTS, 'partitioned-one-machine', { basePath: BASE, args: ['--partitions', String(PARTITIONS)] }),
     launchChromium(),
   ]);
   merged = join(out, 'dist');
@@ -54,7 +57,11 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await Promise.all((servers ?? []).map((server) => server.close()));
-  await Promise.all([whole && rm(whole.out, { recursive: true, force: true }), out && rm(out, { recursive: true, force: true })]);
+  await Promise.all([
+    whole && rm(whole.out, { recursive: true, force: true }),
+    oneMachine && rm(oneMachine.out, { recursive: true, force: true }),
+    out && rm(out, { recursive: true, force: true }),
+  ]);
 });
 
 async function filesOf(dir: string): Promise<string[]> {
@@ -77,21 +84,29 @@ describe('a site built in 3 partitions and merged', () => {
     expect(articles.map((list) => list.length)).toEqual(rendered);
   });
 
-  test('writes every file of the whole build, byte for byte, sitemap and feed included; only the search index is merged', async () => {
-    const expected = (await filesOf(whole.dist)).filter((file) => !file.startsWith('pagefind/'));
-    const actual = (await filesOf(merged)).filter((file) => !file.startsWith('pagefind/'));
-    expect(actual).toEqual(expected);
-    expect(expected).toEqual(expect.arrayContaining(['sitemap-index.xml', 'sitemap-0.xml', 'rss.xml', 'index.html', '404.html']));
-    for (const file of expected) {
-      expect((await readFile(join(merged, file))).equals(await readFile(join(whole.dist, file))), file).toBe(true);
-    }
-  });
+  const sites = [
+    ['across CI jobs', () => merged],
+    ['on one machine', () => oneMachine!.dist],
+  ] as const;
 
-  test('the merged search index holds what the whole one does', async () => {
+  test.each(sites)(
+    '%s: writes every file of the whole build, byte for byte, sitemap and feed included; only the search index is merged',
+    async (_, site) => {
+      const expected = (await filesOf(whole.dist)).filter((file) => !file.startsWith('pagefind/'));
+      const actual = (await filesOf(site())).filter((file) => !file.startsWith('pagefind/'));
+      expect(actual).toEqual(expected);
+      expect(expected).toEqual(expect.arrayContaining(['sitemap-index.xml', 'sitemap-0.xml', 'rss.xml', 'index.html', '404.html']));
+      for (const file of expected) {
+        expect((await readFile(join(site(), file))).equals(await readFile(join(whole.dist, file))), file).toBe(true);
+      }
+    },
+  );
+
+  test.each(sites)('%s: the merged search index holds what the whole one does', async (_, site) => {
     const sortValue = (): string => '';
     const [expected, actual] = await Promise.all([
       readIndex(join(whole.dist, 'pagefind'), sortValue),
-      readIndex(join(merged, 'pagefind'), sortValue),
+      readIndex(join(site(), 'pagefind'), sortValue),
     ]);
     expect(actual.orphans).toEqual([]);
     for (const [language, contents] of Object.entries(expected.languages)) {
@@ -100,6 +115,16 @@ describe('a site built in 3 partitions and merged', () => {
       expect(mergedRest, language).toEqual(rest);
     }
     expect(Object.keys(actual.languages).sort()).toEqual(Object.keys(expected.languages).sort());
+  });
+
+  test('on one machine, each partition rendered in its own process, then was indexed for search on its own', () => {
+    const { stdout } = oneMachine!.build;
+    expect(stdout).toMatch(/Planned 3 partitions of 9 documents/);
+    expect(stdout.match(/Rendered \d+ of 9 entries; 0 unchanged since the last build; \d+ rendered by other partitions\./g)).toHaveLength(
+      3,
+    );
+    expect(stdout.match(/^Indexed \d+ pages for search in [\d.]+ s \(\d+ shards?\), left for the merge\.$/gm)).toHaveLength(3);
+    expect(stdout).toMatch(/Merged 3 partitions: \d+ pages/);
   });
 
   test('search answers every query, filter and sort the same in Chromium', async () => {

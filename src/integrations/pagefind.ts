@@ -58,43 +58,71 @@ function collectGarbage(): void {
   (runInNewContext('gc') as (options: object) => void)({ type: 'major', execution: 'sync', flavor: 'last-resort' });
 }
 
+export interface IndexOptions {
+  /** Pagefind runs at once. */
+  concurrency: number;
+  /** Leave the shards' indexes unmerged, for `npm run build:merge` (a partition of a site built in parts). */
+  keepShards: boolean;
+  log: (message: string) => void;
+  warn: (message: string) => void;
+}
+
+/** Indexes a built site for search, with the shard cache in `cacheDir`, and says what it did. */
+export async function indexBuiltSite(
+  site: string,
+  cacheDir: string | undefined,
+  { concurrency, keepShards, log, warn }: IndexOptions,
+): Promise<void> {
+  const started = performance.now();
+  try {
+    const result = await buildSearchIndex({
+      site,
+      budget: shardBudget(process.env, DEFAULT_SHARD_BUDGET),
+      concurrency,
+      sortValue: searchSortValue,
+      cacheDir,
+      keepShards,
+      log,
+    });
+    if (result.pages === 0) warn('The site has no page, so search has nothing to find.');
+    else if (result.noBody) warn('No page has `data-pagefind-body`: search indexed whole pages, header and footer included.');
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    const reused = result.reused > 0 ? `, ${result.reused} of them unchanged` : '';
+    const shards = result.shards > 1 || keepShards ? ` (${result.shards} shards${reused})` : result.reused > 0 ? ' (unchanged)' : '';
+    log(`Indexed ${result.pages} pages for search in ${seconds} s${shards}${keepShards ? ', left for the merge' : ''}.`);
+  } catch (error) {
+    throw new Error(`Pagefind failed to index the built site in ${site}`, { cause: error });
+  }
+}
+
+/** Where the shard cache lives: beside Astro's own build cache, so that whatever keeps one (a CI cache step) keeps both. */
+export function shardCacheDir(astroCacheDir: string): string {
+  return join(astroCacheDir, 'dossier-search-shards');
+}
+
 /**
  * `keepShards`: a partition of a site built in parts leaves its shards' indexes unmerged, for
- * `npm run build:merge` (scripts/build-merge.ts) to merge with the other partitions'.
+ * `npm run build:merge` (scripts/build-merge.ts) to merge with the other partitions'. `later`: the
+ * build leaves indexing to its caller (`npm run build`, which indexes one partition while the next renders).
  */
-export function pagefind({ keepShards = false }: { keepShards?: boolean } = {}): AstroIntegration {
+export function pagefind({ keepShards = false, later = false }: { keepShards?: boolean; later?: boolean } = {}): AstroIntegration {
   let cacheDir: string | undefined;
   return {
     name: 'dossier-pagefind',
     hooks: {
       'astro:config:done': ({ config }) => {
-        // Beside Astro's own build cache, so that whatever keeps one (a CI cache step) keeps both.
-        cacheDir = join(fileURLToPath(config.cacheDir), 'dossier-search-shards');
+        cacheDir = shardCacheDir(fileURLToPath(config.cacheDir));
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const site = fileURLToPath(dir);
-        const started = performance.now();
+        if (later) return;
         collectGarbage();
-        try {
-          const result = await buildSearchIndex({
-            site,
-            budget: shardBudget(process.env, DEFAULT_SHARD_BUDGET),
-            // One Pagefind run keeps about one core busy.
-            concurrency: Math.min(2, availableParallelism()),
-            sortValue: searchSortValue,
-            cacheDir,
-            keepShards,
-            log: (message) => logger.info(message),
-          });
-          if (result.pages === 0) logger.warn('The site has no page, so search has nothing to find.');
-          else if (result.noBody) logger.warn('No page has `data-pagefind-body`: search indexed whole pages, header and footer included.');
-          const seconds = ((performance.now() - started) / 1000).toFixed(1);
-          const reused = result.reused > 0 ? `, ${result.reused} of them unchanged` : '';
-          const shards = result.shards > 1 || keepShards ? ` (${result.shards} shards${reused})` : result.reused > 0 ? ' (unchanged)' : '';
-          logger.info(`Indexed ${result.pages} pages for search in ${seconds} s${shards}${keepShards ? ', left for the merge' : ''}.`);
-        } catch (error) {
-          throw new Error(`Pagefind failed to index the built site in ${site}`, { cause: error });
-        }
+        await indexBuiltSite(fileURLToPath(dir), cacheDir, {
+          // One Pagefind run keeps about one core busy.
+          concurrency: Math.min(2, availableParallelism()),
+          keepShards,
+          log: (message) => logger.info(message),
+          warn: (message) => logger.warn(message),
+        });
       },
     },
   };

@@ -41,6 +41,8 @@ export interface BuildOptions {
   rebuild?: boolean;
   /** More environment for the build (`DOSSIER_SEARCH_SHARD_PAGES`…). */
   env?: Record<string, string>;
+  /** More arguments for `npm run build` (`--partitions 3`). */
+  args?: string[];
 }
 
 /**
@@ -55,7 +57,7 @@ export async function buildSite(documentsDir: string, name: string, options: Bui
   await mkdir(out, { recursive: true });
   const dist = join(out, 'dist');
   // What `npm run build` runs: the ingest first (src/integrations/ingest.ts), Pagefind last.
-  const build = await runScript(BUILD, ['--outDir', dist], fixtureEnv(documentsDir, out, options));
+  const build = await runScript(BUILD, ['--outDir', dist, ...(options.args ?? [])], fixtureEnv(documentsDir, out, options));
   return { out, dist, entries: join(out, 'articles'), build };
 }
 
