@@ -20,6 +20,7 @@ function contentLayer(root: string) {
   const entries = new Map<string, Stored>();
   const meta = new Map<string, string>();
   const errors: string[] = [];
+  const infos: string[] = [];
   const context = {
     store: {
       get: (id: string) => entries.get(id),
@@ -35,10 +36,10 @@ function contentLayer(root: string) {
     },
     parseData: async ({ data }: { data: Record<string, unknown> }) => data,
     generateDigest: (text: string) => createHash('sha256').update(text).digest('hex'),
-    logger: { info: () => {}, warn: () => {}, error: (message: string) => errors.push(message) },
+    logger: { info: (message: string) => infos.push(message), warn: () => {}, error: (message: string) => errors.push(message) },
     config: { root: pathToFileURL(`${root}/`) },
   } as unknown as LoaderContext;
-  return { context, entries, errors };
+  return { context, entries, errors, infos };
 }
 
 const entry = (title: string, body: string) => `---\ngenerator: dossier\ntitle: ${title}\nquotations: []\n---\n\n${body}\n`;
@@ -88,5 +89,25 @@ describe('generatedEntriesLoader across builds', () => {
     entries.clear();
     await loader.load(context);
     expect(entries.get('one')?.rendered?.html).toContain('Body one.');
+  });
+
+  test('in a partition, entries another partition renders keep their data only, and are rendered once the build needs them', async () => {
+    const { context, entries, infos } = contentLayer(root);
+    await writeFile(join(root, 'mine.mdx'), entry('Mine', 'My body.'));
+    await writeFile(join(root, 'theirs.mdx'), entry('Theirs', 'Their body.'));
+    await generatedEntriesLoader({ base: root }, (id) => id === 'mine').load(context);
+    expect(entries.get('mine')?.rendered?.html).toContain('My body.');
+    expect(entries.get('theirs')?.data.title).toBe('Theirs');
+    expect(entries.get('theirs')?.rendered).toBeUndefined();
+    expect(infos.at(-1)).toBe('Rendered 1 of 2 entries; 0 unchanged since the last build; 1 rendered by other partitions.');
+
+    // The same partition again: nothing to do.
+    await generatedEntriesLoader({ base: root }, (id) => id === 'mine').load(context);
+    expect(infos.at(-1)).toBe('Rendered 0 of 2 entries; 1 unchanged since the last build; 1 rendered by other partitions.');
+
+    // A whole build over the same cache renders what it held as data only, though its file is unchanged.
+    await generatedEntriesLoader({ base: root }).load(context);
+    expect(entries.get('theirs')?.rendered?.html).toContain('Their body.');
+    expect(infos.at(-1)).toBe('Rendered 1 of 2 entries; 1 unchanged since the last build.');
   });
 });
