@@ -13,7 +13,7 @@ describe('resolveSiteConfig', () => {
       sectionOrder: [],
       folderSections: true,
       language: 'en',
-      partitionSize: 20_000,
+      partitionSize: 10_000,
       partitionHeapMb: 1024,
     });
   });

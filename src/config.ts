@@ -61,7 +61,7 @@ export const SiteConfigSchema = z.strictObject({
    * memory stays bounded however large the archive (README, "Large archives";
    * env: `DOSSIER_PARTITION_SIZE`).
    */
-  partitionSize: z.coerce.number().int().min(1).default(20_000),
+  partitionSize: z.coerce.number().int().min(1).default(10_000),
   /**
    * The heap, in MB, of each partition's process when `npm run build` builds
    * in partitions on one machine: bounded, V8 collects as pages render rather
