@@ -16,7 +16,7 @@ describe("the project's workflows", () => {
 describe('lintWorkflow', () => {
   // The deploy workflow with one mistake each, as an edit might make it.
   const broken: [string, (text: string) => string, string][] = [
-    ['a job that needs a missing one', (text) => text.replace('needs: build', 'needs: biuld'), 'job-needs'],
+    ['a job that needs a missing one', (text) => text.replace('needs: partition', 'needs: partitoin'), 'job-needs'],
     ['an expression naming no such property', (text) => text.replace('steps.pages.outputs', 'steps.pagez.outputs'), 'expression'],
     ['a key that workflows do not have', (text) => text.replace(/^(\s*)runs-on:/m, '$1run-on:'), 'syntax-check'],
   ];
