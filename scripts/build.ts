@@ -96,8 +96,10 @@ async function buildWhole(site: string, stopped: boolean): Promise<void> {
 }
 
 /**
- * One machine, bounded memory: ingest, plan, each partition in its own
- * process one after another (its memory goes back when it ends), then the merge.
+ * One machine, less memory: ingest, plan, each partition in its own process
+ * one after another (its memory goes back when it ends), then the merge. Each
+ * partition still loads every entry's data, so memory still grows with the
+ * archive, more slowly (BENCHMARKS.md, "Building in partitions").
  */
 async function buildInPartitions(site: string, partitions: number): Promise<void> {
   for (const note of await recoverSite(site)) console.warn(note);
