@@ -197,12 +197,16 @@ async function ingest(): Promise<void> {
 
 /** Runs a script of this project in its own Node process; stops the build if it fails. */
 async function run(args: string[], what: string, nodeOptions: string[] = []): Promise<void> {
-  const code = await new Promise<number | null>((done, failed) => {
+  const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((done, failed) => {
     const child = spawn(process.execPath, [...nodeOptions, ...args], { stdio: 'inherit' });
     child.on('error', failed);
-    child.on('close', done);
+    child.on('close', (exitCode, exitSignal) => done([exitCode, exitSignal]));
   });
-  if (code !== 0) fail(`${what} failed (exit code ${code}); the published site is unchanged.`);
+  // V8 aborts a process out of heap (SIGABRT): say so in words.
+  const how = signal
+    ? `was stopped by ${signal}${signal === 'SIGABRT' ? ', as when it runs out of memory' : ''}`
+    : `exited with code ${code}`;
+  if (code !== 0) fail(`${what} failed: it ${how}. The published site is unchanged.`);
 }
 
 function logLevel(): 'debug' | 'warn' | 'info' {
