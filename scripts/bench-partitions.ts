@@ -9,13 +9,12 @@
 //     per 1,000 documents.
 // `--runs N` repeats each and reports medians (min–max).
 // Usage: node scripts/bench-partitions.ts [--compare 10000] [--partitions 4] [--sizes …] [--runs 1] [--layout seed|mixed] [--corpus DIR]
-import { spawn } from 'node:child_process';
-import { readdir, rm, stat } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { makeCorpus } from './bench/make-corpus.ts';
-import { watchPeakMemory } from './bench/process-tree-memory.ts';
+import { folderSize, measuredBuild } from './bench/measured-build.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -39,39 +38,9 @@ interface Run {
 }
 
 async function build(work: string, args: string[], extra: NodeJS.ProcessEnv = {}): Promise<Run> {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    ...extra,
-    DOCUMENTS_DIR: join(work, 'documents'),
-    DOSSIER_ENTRIES_DIR: join(work, 'entries'),
-    DOSSIER_CACHE_DIR: join(work, 'cache'),
-    NODE_ENV: 'production',
-  };
-  delete env.CI;
-  const started = performance.now();
-  const child = spawn(process.execPath, [join(ROOT, 'scripts/build.ts'), '--outDir', join(work, 'dist'), ...args], {
-    cwd: ROOT,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const memory = watchPeakMemory(child.pid!);
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk));
-  const code = await new Promise<number | null>((done) => child.on('exit', done));
-  const wall = (performance.now() - started) / 1000;
-  const peakRss = memory.stop();
-  if (code !== 0) throw new Error(`Build failed (exit ${code}):\n${output.slice(-4000)}`);
-  const partitions = Number(/Planned (\d+) partitions?/.exec(output)?.[1] ?? 1);
-  return { wall, peakRss, partitions, dist: await folderSize(join(work, 'dist')), output };
-}
-
-async function folderSize(dir: string): Promise<number> {
-  let total = 0;
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) total += (await stat(join(entry.parentPath, entry.name))).size;
-  }
-  return total;
+  const run = await measuredBuild(work, join(work, 'documents'), args, extra);
+  const partitions = Number(/Planned (\d+) partitions?/.exec(run.output)?.[1] ?? 1);
+  return { ...run, partitions, dist: await folderSize(join(work, 'dist')) };
 }
 
 async function corpus(size: number, name: string): Promise<string> {

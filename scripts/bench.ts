@@ -5,14 +5,13 @@
 // With Debian's `hugo` installed, each size is also built by Hugo + Pagefind, the reference, in
 // the same run. `--runs N` repeats each size N times and reports medians (min–max).
 // Usage: node scripts/bench.ts [--sizes 100,1000,10000] [--runs 1] [--layout mixed|seed] [--corpus DIR] [--write] [--keep]
-import { spawn } from 'node:child_process';
-import { appendFile, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { appendFile, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, freemem, loadavg, totalmem, type as osType, release } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { makeCorpus } from './bench/make-corpus.ts';
 import { pageWeight, type PageWeight } from './bench/page-weight.ts';
-import { watchPeakMemory } from './bench/process-tree-memory.ts';
+import { folderSize, measuredBuild } from './bench/measured-build.ts';
 import { relatedCost } from './bench/related-cost.ts';
 import { gitHistoryCost } from './bench/git-history-cost.ts';
 import { hugoReference, hugoVersion, type HugoRun } from './bench/hugo-reference.ts';
@@ -40,32 +39,10 @@ interface BuildRun {
   output: string;
 }
 
-/** One `npm run build` (scripts/build.ts) in its own process, timed and its memory watched. */
+/** One whole `npm run build` of the corpus, with the phases its log gives. */
 async function build(work: string, documents: string): Promise<BuildRun> {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DOCUMENTS_DIR: documents,
-    DOSSIER_ENTRIES_DIR: join(work, 'entries'),
-    DOSSIER_CACHE_DIR: join(work, 'cache'),
-    NODE_ENV: 'production',
-    // One whole build at every size, as the tables say: builds in partitions are `npm run bench:partitions`.
-    DOSSIER_PARTITION_SIZE: String(Number.MAX_SAFE_INTEGER),
-  };
-  delete env.CI; // The phase timings come from the info-level log.
-  const started = performance.now();
-  const child = spawn(process.execPath, [join(ROOT, 'scripts/build.ts'), '--outDir', join(work, 'dist')], {
-    cwd: ROOT,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const memory = watchPeakMemory(child.pid!);
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk));
-  const code = await new Promise<number | null>((done) => child.on('exit', done));
-  const wall = (performance.now() - started) / 1000;
-  const peakRss = memory.stop();
-  if (code !== 0) throw new Error(`Build failed (exit ${code}):\n${output.slice(-4000)}`);
+  // One whole build at every size, as the tables say: builds in partitions are `npm run bench:partitions`.
+  const { wall, peakRss, output } = await measuredBuild(work, documents, [], { DOSSIER_PARTITION_SIZE: String(Number.MAX_SAFE_INTEGER) });
   const seconds = (pattern: RegExp): number => Number(pattern.exec(output)?.[1] ?? NaN);
   return {
     wall,
@@ -75,14 +52,6 @@ async function build(work: string, documents: string): Promise<BuildRun> {
     written: Number(/: ([\d,]+) written/.exec(output)?.[1]?.replace(/,/g, '') ?? NaN),
     output,
   };
-}
-
-async function folderSize(dir: string): Promise<number> {
-  let total = 0;
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) total += (await stat(join(entry.parentPath, entry.name))).size;
-  }
-  return total;
 }
 
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
