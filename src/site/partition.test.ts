@@ -35,4 +35,13 @@ describe('partitionFromEnvironment', () => {
     expect(() => partitionFromEnvironment({ DOSSIER_PARTITION: '1/2' }, empty)).toThrow(/no plan in .*npm run build -- --plan 2/);
     await rm(empty, { recursive: true });
   });
+
+  test('names a plan file it cannot read', async () => {
+    const broken = await mkdtemp(join(tmpdir(), 'dossier-partition-'));
+    await writeFile(join(broken, PARTITION_PLAN_FILE), '{"id": "cut short');
+    expect(() => partitionFromEnvironment({ DOSSIER_PARTITION: '1/2' }, broken)).toThrow(
+      new RegExp(`Cannot read the partition plan ${join(broken, PARTITION_PLAN_FILE)}: .*npm run build -- --plan N`),
+    );
+    await rm(broken, { recursive: true });
+  });
 });

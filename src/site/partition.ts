@@ -41,11 +41,17 @@ export function parsePartition(text: string): { index: number; count: number } {
 }
 
 export function readPlanFile(entriesDir: string): PlanFile | undefined {
+  const file = join(entriesDir, PARTITION_PLAN_FILE);
   try {
-    return JSON.parse(readFileSync(join(entriesDir, PARTITION_PLAN_FILE), 'utf8')) as PlanFile;
+    return JSON.parse(readFileSync(file, 'utf8')) as PlanFile;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
+    throw new Error(
+      `Cannot read the partition plan ${file}: ${(error as Error).message}; make it again with \`npm run build -- --plan N\``,
+      {
+        cause: error,
+      },
+    );
   }
 }
 
