@@ -16,7 +16,9 @@ import { chooseFilter, filterOptions, openPage, POLL, resultTitles, search, summ
  * the sitemap and the feed are the same bytes, and search answers the same.
  */
 
-const DOCUMENTS = join(import.meta.dirname, 'fixtures/search-site');
+// The search fixture, and a council's news that quotes its people across documents.
+const FIXTURES = ['search-site', 'quoted-people'].map((name) => join(import.meta.dirname, 'fixtures', name));
+const DOCUMENTS_COUNT = 15;
 const BASE = '/docs/';
 const PARTITIONS = 3;
 
@@ -24,6 +26,7 @@ let whole: BuiltSite;
 /** The same site built by `npm run build -- --partitions 3`: the partitions one after another on this machine. */
 let oneMachine: BuiltSite | undefined;
 let out: string;
+let documents: string;
 let merged: string;
 let logs: string[];
 let browser: Browser;
@@ -34,7 +37,9 @@ const parts = (): string[] => Array.from({ length: PARTITIONS }, (_, index) => j
 beforeAll(async () => {
   out = resolve(import.meta.dirname, '.output', `partitioned.${process.pid}`);
   await rm(out, { recursive: true, force: true });
-  const env = fixtureEnv(DOCUMENTS, out, { basePath: BASE });
+  documents = join(out, 'documents');
+  for (const fixture of FIXTURES) await cp(fixture, documents, { recursive: true });
+  const env = fixtureEnv(documents, out, { basePath: BASE });
   const partitioned = async (): Promise<string[]> => {
     const plan = await runScript('scripts/build.ts', ['--plan', String(PARTITIONS)], env);
     // As the matrix runs them: at once, each with its own caches.
@@ -45,9 +50,9 @@ beforeAll(async () => {
     return [plan.stdout, ...built.map((build) => build.stdout), merge.stdout];
   };
   [whole, logs, oneMachine, browser] = await Promise.all([
-    buildSite(DOCUMENTS, 'partitioned-whole', { basePath: BASE }),
+    buildSite(documents, 'partitioned-whole', { basePath: BASE }),
     partitioned(),
-    buildSite(DOCUMENTS, 'partitioned-one-machine', { basePath: BASE, args: ['--partitions', String(PARTITIONS)] }),
+    buildSite(documents, 'partitioned-one-machine', { basePath: BASE, args: ['--partitions', String(PARTITIONS)] }),
     launchChromium(),
   ]);
   merged = join(out, 'dist');
@@ -73,15 +78,38 @@ async function filesOf(dir: string): Promise<string[]> {
 
 describe('a site built in 3 partitions and merged', () => {
   test('the plan splits the documents, and each partition renders only its own entries', async () => {
-    expect(logs[0]).toMatch(/Planned 3 partitions of 9 documents \(plan \S+, made afresh\): 1: \d+, 2: \d+, 3: \d+\./);
-    const rendered = logs.slice(1, 1 + PARTITIONS).map((log) => Number(/Rendered (\d+) of 9 entries/.exec(log)?.[1]));
-    expect(rendered.reduce((sum, n) => sum + n, 0)).toBe(9);
-    for (const n of rendered) expect(n).toBeLessThan(9);
+    expect(logs[0]).toMatch(
+      new RegExp(`Planned 3 partitions of ${DOCUMENTS_COUNT} documents \\(plan \\S+, made afresh\\): 1: \\d+, 2: \\d+, 3: \\d+\\.`),
+    );
+    const rendered = logs
+      .slice(1, 1 + PARTITIONS)
+      .map((log) => Number(new RegExp(`Rendered (\\d+) of ${DOCUMENTS_COUNT} entries`).exec(log)?.[1]));
+    expect(rendered.reduce((sum, n) => sum + n, 0)).toBe(DOCUMENTS_COUNT);
+    for (const n of rendered) expect(n).toBeLessThan(DOCUMENTS_COUNT);
     // Each article page comes from one partition only.
     const articles = await Promise.all(parts().map(async (dir) => (await readdir(join(dir, 'articles')).catch(() => [])).sort()));
     expect(articles.flat().sort()).toEqual((await readdir(join(whole.dist, 'articles'))).sort());
     expect(new Set(articles.flat()).size).toBe(articles.flat().length);
     expect(articles.map((list) => list.length)).toEqual(rendered);
+  });
+
+  test("a person's pages come from one partition, quoting documents that other partitions render", async () => {
+    const quotedElsewhere: string[] = [];
+    for (const dir of parts()) {
+      const own = new Set(await readdir(join(dir, 'articles')).catch(() => []));
+      const people = (await readdir(join(dir, 'people'), { withFileTypes: true }).catch(() => [])).filter((entry) => entry.isDirectory());
+      for (const person of people) {
+        const html = await readFile(join(dir, 'people', person.name, 'index.html'), 'utf8');
+        const quoted = [...html.matchAll(/href="\/docs\/articles\/([^/"#]+)\//g)].map((match) => decodeURIComponent(match[1]!));
+        if (quoted.some((id) => !own.has(id))) quotedElsewhere.push(person.name);
+      }
+    }
+    // Their words come from the navigation manifest; the byte-for-byte test below holds them to the whole build's.
+    expect(quotedElsewhere.length).toBeGreaterThan(0);
+    const pages = await Promise.all(
+      parts().map(async (dir) => (await readdir(join(dir, 'people')).catch(() => [])).filter((name) => name !== 'index.html')),
+    );
+    expect(new Set(pages.flat()).size).toBe(pages.flat().length);
   });
 
   const sites = [
@@ -119,10 +147,12 @@ describe('a site built in 3 partitions and merged', () => {
 
   test('on one machine, each partition rendered in its own process, then was indexed for search on its own', () => {
     const { stdout } = oneMachine!.build;
-    expect(stdout).toMatch(/Planned 3 partitions of 9 documents/);
-    expect(stdout.match(/Rendered \d+ of 9 entries; 0 unchanged since the last build; \d+ rendered by other partitions\./g)).toHaveLength(
-      3,
+    expect(stdout).toMatch(`Planned 3 partitions of ${DOCUMENTS_COUNT} documents`);
+    const partitionSync = new RegExp(
+      `Rendered \\d+ of ${DOCUMENTS_COUNT} entries; 0 unchanged since the last build; \\d+ left to other partitions\\.`,
+      'g',
     );
+    expect(stdout.match(partitionSync)).toHaveLength(3);
     expect(stdout.match(/^Indexed \d+ pages for search in [\d.]+ s \(\d+ shards?\), left for the merge\.$/gm)).toHaveLength(3);
     expect(stdout).toMatch(/Merged 3 partitions: \d+ pages/);
   });
@@ -152,7 +182,7 @@ describe('a site built in 3 partitions and merged', () => {
   });
 
   test('a merge stops, naming them, when a partition is missing, unfinished, or of another plan', async () => {
-    const env = fixtureEnv(DOCUMENTS, out, { basePath: BASE });
+    const env = fixtureEnv(documents, out, { basePath: BASE });
     const mergeOf = (dirs: string[]) =>
       runScript('scripts/build-merge.ts', ['--outDir', join(out, 'bad-dist'), ...dirs], env).then(
         () => '',

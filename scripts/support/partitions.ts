@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { ENTRY_INDEX_FILE, readEntryIndex } from '../../src/content/entry-index.ts';
+import { writeNavigationManifest, type ManifestSummary } from '../../src/content/navigation-manifest.ts';
 import { listFiles } from '../../src/ingest/documents-folder.ts';
 import { isDocument } from '../../src/ingest/parse/ingest-document.ts';
 import { planPartitions, type PlannedEntry } from '../../src/site/partition-plan.ts';
@@ -45,20 +46,23 @@ export interface PlanSummary {
   documents: number;
   /** Each partition's documents. */
   sizes: number[];
-  /** Bytes of the plan file, and of the entry index, per document. */
-  bytesPerDocument: { plan: number; index: number };
+  /** Bytes of the plan file, of the entry index and of the navigation manifest, per document. */
+  bytesPerDocument: { plan: number; index: number; navigation: number };
+  navigation: ManifestSummary;
   /** The previous plan was kept and extended (false: made afresh). */
   extended: boolean;
 }
 
 /**
  * Plans `count` partitions for the entries the ingest wrote, extending the
- * plan beside them when it has as many, and writes it there.
+ * plan beside them when it has as many, and writes it there, with the
+ * navigation manifest the partitions read in place of each other's entries.
  */
 export async function writePlan(entriesDir: string, count: number): Promise<PlanSummary> {
   const index = readEntryIndex(entriesDir);
   if (!index) throw new Error(`No ${ENTRY_INDEX_FILE} in ${entriesDir}: run the ingest first (npm run ingest)`);
   const entries: PlannedEntry[] = Object.entries(index).map(([id, [section, bytes]]) => ({ id, section, bytes }));
+  const navigation = await writeNavigationManifest(entriesDir, index);
   const previous = readPlanFile(entriesDir);
   const planned = planPartitions(entries, count, previous);
   const extended = previous !== undefined && previous.count === count && Object.keys(planned.entries).some((id) => previous.entries[id]);
@@ -82,17 +86,21 @@ export async function writePlan(entriesDir: string, count: number): Promise<Plan
     bytesPerDocument: {
       plan: Math.round(text.length / documents),
       index: Math.round(readFileSync(join(entriesDir, ENTRY_INDEX_FILE)).length / documents),
+      navigation: Math.round(navigation.bytes / documents),
     },
+    navigation,
     extended,
   };
 }
 
-export function describePlan({ plan, documents, sizes, bytesPerDocument, extended }: PlanSummary): string {
+export function describePlan({ plan, documents, sizes, bytesPerDocument, extended, navigation }: PlanSummary): string {
   const loads = sizes.map((size, index) => `${index + 1}: ${size.toLocaleString('en')}`).join(', ');
   return (
     `Planned ${plan.count} partition${plan.count === 1 ? '' : 's'} of ${documents.toLocaleString('en')} documents (plan ${plan.id}, ` +
     `${extended ? 'the last plan extended' : 'made afresh'}): ${loads}. ` +
-    `The plan takes ${bytesPerDocument.plan} bytes a document, the entry index ${bytesPerDocument.index}.`
+    `The plan takes ${bytesPerDocument.plan} bytes a document, the entry index ${bytesPerDocument.index}, ` +
+    `the navigation manifest ${bytesPerDocument.navigation} (${navigation.read.toLocaleString('en')} entries read for it` +
+    `${navigation.refused > 0 ? `, ${navigation.refused.toLocaleString('en')} refused` : ''}).`
   );
 }
 

@@ -3,9 +3,8 @@ import { readdir } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { CORE_SCHEMA, load } from 'js-yaml';
 import type { Quotation } from './entry-schema.ts';
-import { splitEntry, type EntryText } from './entry-file.ts';
+import { readFrontmatter, splitEntry, type EntryText } from './entry-file.ts';
 import { renderEntryBody, UnsafeEntryError, type RenderOptions } from './render-entry.ts';
 import { codeVersion } from '../utils/code-version.ts';
 import { fileStamp } from '../utils/file-stamp.ts';
@@ -22,8 +21,6 @@ interface StampRecord {
   stamp: string;
   version: string;
   digest: string;
-  /** Stored with its data only (another partition renders it). */
-  dataOnly?: true;
 }
 
 /** The loader's meta store key of its entry files' stamps, by file name. */
@@ -44,8 +41,8 @@ function readStamps(context: LoaderContext): Record<string, StampRecord> {
  * (BENCHMARKS.md, "Why the code is as it is").
  * Unchanged entries keep their stored HTML between builds (by digest).
  *
- * `renders` limits the rendering to some entries (a build in partitions renders its own); the
- * others are stored with their data only, which every page's navigation reads.
+ * `renders` limits the entries to some (a build in partitions loads its own); the others are
+ * left out of the store: navigation reads them from the manifest (navigation-manifest.ts).
  */
 export function generatedEntriesLoader(options: { base: string } & RenderOptions, renders?: (id: string) => boolean): Loader {
   return {
@@ -55,7 +52,7 @@ export function generatedEntriesLoader(options: { base: string } & RenderOptions
       const names = await listEntries(base);
       const seen = new Set<string>();
       let rendered = 0;
-      // Entries another partition renders (a build in partitions): stored with their data only.
+      // Entries another partition renders (a build in partitions): not loaded.
       let others = 0;
       // A line every few seconds on a long sync (100,000 entries, or one huge one).
       let lastLine = performance.now();
@@ -65,27 +62,22 @@ export function generatedEntriesLoader(options: { base: string } & RenderOptions
       const previous = readStamps(context);
       const stamps: Record<string, StampRecord> = {};
       for (const [index, name] of names.entries()) {
-        const stamp = fileStamp(join(base, name));
         const id = name.replace(/\.mdx$/, '');
-        const record = previous[name];
-        const dataOnly = renders?.(id) === false;
-        if (
-          stamp &&
-          record?.stamp === stamp &&
-          record.version === version &&
-          Boolean(record.dataOnly) === dataOnly &&
-          context.store.get(id)?.digest === record.digest
-        ) {
-          seen.add(id);
-          stamps[name] = record;
-          if (dataOnly) others++;
+        if (renders?.(id) === false) {
+          others++;
           continue;
         }
-        const loaded = await loadEntry(context, base, name, options, dataOnly);
+        const stamp = fileStamp(join(base, name));
+        const record = previous[name];
+        if (stamp && record?.stamp === stamp && record.version === version && context.store.get(id)?.digest === record.digest) {
+          seen.add(id);
+          stamps[name] = record;
+          continue;
+        }
+        const loaded = await loadEntry(context, base, name, options);
         if (loaded) seen.add(loaded.id);
         if (loaded?.rendered) rendered++;
-        if (loaded && dataOnly) others++;
-        if (loaded && stamp) stamps[name] = { stamp, version, digest: loaded.digest, ...(dataOnly && { dataOnly }) };
+        if (loaded && stamp) stamps[name] = { stamp, version, digest: loaded.digest };
         if (performance.now() - lastLine > PROGRESS_EVERY_MS) {
           lastLine = performance.now();
           context.logger.info(`Rendering entries: ${index + 1} of ${names.length}.`);
@@ -94,10 +86,10 @@ export function generatedEntriesLoader(options: { base: string } & RenderOptions
       for (const id of context.store.keys()) if (!seen.has(id)) context.store.delete(id);
       context.meta.set(STAMPS_KEY, JSON.stringify(stamps));
       // What a rebuild cost: entries whose text, renderer code and libraries are unchanged keep their HTML.
-      const refused = names.length - seen.size;
-      const elsewhere = others > 0 ? `; ${others} rendered by other partitions` : '';
+      const refused = names.length - others - seen.size;
+      const elsewhere = others > 0 ? `; ${others} left to other partitions` : '';
       context.logger.info(
-        `Rendered ${rendered} of ${names.length} entries; ${seen.size - rendered - others} unchanged since the last build${elsewhere}${refused > 0 ? `; ${refused} refused` : ''}.`,
+        `Rendered ${rendered} of ${names.length} entries; ${seen.size - rendered} unchanged since the last build${elsewhere}${refused > 0 ? `; ${refused} refused` : ''}.`,
       );
 
       context.watcher?.add(base);
@@ -140,14 +132,13 @@ async function loadEntry(
   base: string,
   name: string,
   render: RenderOptions,
-  dataOnly = false,
 ): Promise<{ id: string; rendered: boolean; digest: string } | undefined> {
   const id = name.replace(/\.mdx$/, '');
   const filePath = join(base, name);
   const relativePath = relative(fileURLToPath(context.config.root), filePath);
   // Synchronously: 10,000 small files, each read faster than a round trip through the thread pool.
   const text = readFileSync(filePath, 'utf8');
-  const digest = context.generateDigest(`${dataOnly ? 'data only\n' : ''}${rendererVersion()}\n${JSON.stringify(render)}\n${text}`);
+  const digest = context.generateDigest(`${rendererVersion()}\n${JSON.stringify(render)}\n${text}`);
   if (context.store.get(id)?.digest === digest) return { id, rendered: false, digest };
 
   const entry = splitEntry(text);
@@ -156,9 +147,7 @@ async function loadEntry(
     return undefined;
   }
   try {
-    // js-yaml's core schema reads what the ingest's `yaml` writes (the property
-    // test checks), eight times faster: it matters at 10,000 entries.
-    const raw = load(entry.frontmatter, { schema: CORE_SCHEMA }) as Record<string, unknown>;
+    const raw = readFrontmatter(entry.frontmatter);
     if (raw?.generator !== 'dossier') {
       context.logger.error(
         `${relativePath}:1: Not an entry the ingest wrote (no \`generator: dossier\` in its frontmatter); pages written by hand go in content/pages/, skipped [hand-written-entry]`,
@@ -166,10 +155,6 @@ async function loadEntry(
       return undefined;
     }
     const data = await context.parseData({ id, data: raw, filePath: relativePath });
-    if (dataOnly) {
-      context.store.set({ id, data, digest, filePath: relativePath });
-      return { id, rendered: false, digest };
-    }
     const { html, headings } = renderBody(entry, (data as { quotations?: Quotation[] }).quotations, relativePath, render);
     context.store.set({ id, data, digest, filePath: relativePath, rendered: { html, metadata: { headings } } });
     return { id, rendered: true, digest };

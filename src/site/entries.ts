@@ -1,4 +1,7 @@
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
+import type { NavigationEntry } from '../content/navigation.ts';
+import { readNavigationManifest } from '../content/navigation-manifest.ts';
+import { currentPartition, ownsPerson } from './partition.ts';
 import { buildArchive, type Archive } from './archive.ts';
 import { collectPeople, collectUnnamedSources, type Person, type UnnamedSource } from './people.ts';
 import { nameKey } from '../utils/name-key.ts';
@@ -12,9 +15,10 @@ import {
   type SectionTree,
 } from './sections.ts';
 import { collectTags, type Tag } from './tags.ts';
-import { SITE } from '../config.ts';
+import { entriesDir, SITE } from '../config.ts';
 import { t } from './ui.ts';
 import { shellSignature } from './page-cache-key.ts';
+import { compareStrings } from '../utils/compare-strings.ts';
 
 export { sectionPath } from './sections.ts';
 
@@ -23,27 +27,50 @@ export function sectionName(section: readonly string[]): string {
   return baseSectionName(section, t.unsorted);
 }
 
-export type Entry = CollectionEntry<'entries'>;
+/** A document as lists, sidebars and people's pages show it (navigation.ts). */
+export type Entry = NavigationEntry;
+/** A document whole, as its own page shows it. */
+export type Article = CollectionEntry<'entries'>;
+
+const shown = (entry: Entry): boolean => !(entry.data.draft && import.meta.env.PROD);
+
+let articles: Promise<Article[]> | undefined;
+/** The documents this build renders pages for, whole and in site order: every one, or its partition's. */
+export function getArticles(): Promise<Article[]> {
+  articles ??= getCollection('entries', shown).then((entries) => entries.sort(compareEntries));
+  return articles;
+}
 
 /**
- * Newest first; undated documents after dated ones, by title (a section
- * orders its own documents by their `order` first: sections.ts). Drafts only
- * in `npm run dev`. Loaded once per build.
+ * Every document of the site: newest first; undated documents after dated ones, by title (a section
+ * orders its own documents by their `order` first: sections.ts). Drafts only in `npm run dev`. Loaded
+ * once per build. Built in partitions, the other partitions' documents come from the navigation
+ * manifest, without their quotations' words.
  */
 let cache: Promise<Entry[]> | undefined;
 export function getEntries(): Promise<Entry[]> {
-  cache ??= getCollection('entries', (entry) => !(entry.data.draft && import.meta.env.PROD)).then((entries) =>
-    entries.sort(compareEntries),
-  );
+  cache ??= (async () => {
+    const own: Entry[] = await getArticles();
+    const partition = currentPartition();
+    if (!partition) return own;
+    const others = await readNavigationManifest(
+      entriesDir(),
+      (id) => !partition.ownsArticle(id),
+      () => false,
+    );
+    return [...own, ...others.map(({ id, data }) => ({ id, data })).filter(shown)].sort(compareEntries);
+  })();
   return cache;
 }
 
 // Natural order: `Part 2` before `Part 10`.
 const TITLES = new Intl.Collator('en', { numeric: true });
 
+/** Site order; documents of one date and title by id, so that the order never depends on how they were loaded. */
 export function compareEntries(a: Entry, b: Entry): number {
   const byDate = (b.data.published ?? '').localeCompare(a.data.published ?? '');
-  return byDate !== 0 ? byDate : TITLES.compare(a.data.title, b.data.title);
+  if (byDate !== 0) return byDate;
+  return TITLES.compare(a.data.title, b.data.title) || compareStrings(a.id, b.id);
 }
 
 /** What the folders say of their sections, by section path. */
@@ -64,8 +91,47 @@ export function getSectionTree(): Promise<SectionTree<Entry>> {
 
 let people: Promise<Person<Entry>[]> | undefined;
 export function getPeople(): Promise<Person<Entry>[]> {
-  people ??= getEntries().then(collectPeople);
+  people ??= getEntries().then(async (entries) => {
+    const all = collectPeople(entries);
+    if (!currentPartition()) return all;
+    // Built in partitions, the words of other partitions' documents are read for this one's people only.
+    const words = await quotationWords(all.filter((person) => ownsPerson(person.slug)));
+    if (words.size === 0) return all;
+    for (const entry of entries) {
+      const mine = words.get(entry.id);
+      if (mine) for (const [index, quotation] of entry.data.quotations.entries()) if (mine.has(index)) quotation.text = mine.get(index)!;
+    }
+    return collectPeople(entries);
+  });
   return people;
+}
+
+/** The words of these people's quotations that this partition lacks (and of the quotations that continue them): entry id → index → text. */
+async function quotationWords(people: Person<Entry>[]): Promise<Map<string, Map<number, string>>> {
+  const wanted = new Map<string, Set<number>>();
+  for (const person of people) {
+    for (const { quotation, document } of person.quotes) {
+      if (quotation.text !== '') continue;
+      const quotations = document.data.quotations;
+      const indexes = wanted.get(document.id) ?? new Set<number>();
+      // A quotation, and those that continue it over paragraph breaks.
+      const first = quotations.indexOf(quotation);
+      indexes.add(first);
+      for (let index = first + 1; quotations[index]?.continued; index++) indexes.add(index);
+      wanted.set(document.id, indexes);
+    }
+  }
+  const words = new Map<string, Map<number, string>>();
+  if (wanted.size === 0) return words;
+  const lines = await readNavigationManifest(
+    entriesDir(),
+    (id) => wanted.has(id),
+    (id, index) => wanted.get(id)!.has(index),
+  );
+  for (const { id, data } of lines) {
+    words.set(id, new Map([...wanted.get(id)!].map((index) => [index, data.quotations[index]?.text ?? ''])));
+  }
+  return words;
 }
 
 let personSlugs: Promise<Map<string, string>> | undefined;

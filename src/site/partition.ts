@@ -86,3 +86,8 @@ export function ownPaths<T extends { params: Record<string, string | undefined> 
   if (!partition) return paths;
   return paths.filter(({ params }) => partition.ownsPage(`/${[route, ...Object.values(params)].filter(Boolean).join('/')}/`));
 }
+
+/** Whether this build renders a person's pages: all of a person's pages go to one partition, which alone reads the words of their quotations. */
+export function ownsPerson(slug: string): boolean {
+  return currentPartition()?.ownsPage(`/people/${slug}/`) ?? true;
+}
