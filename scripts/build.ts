@@ -22,7 +22,7 @@ import { startIngest } from '../src/ingest/threads/early-ingest.ts';
 import { parsePartition, readPlanFile } from '../src/site/partition.ts';
 import { indexBuiltSite, shardCacheDir } from '../src/integrations/pagefind.ts';
 import { acquireBuildLock, LockHeldError } from './support/build-lock.ts';
-import { describePlan, mergePartitions, MergeError, partitionsFor, writePlan, writeStamp } from './support/partitions.ts';
+import { mergePartitions, MergeError, partitionsFor, writeStamp } from './support/partitions.ts';
 import { publishSite, recoverSite, stagingDir } from './support/publish-site.ts';
 
 const { values } = parseArgs({
@@ -67,11 +67,7 @@ if (values.partition || values['index-partition']) {
   if (missing) fail(missing);
   const site = resolve(values.outDir ?? 'dist');
   await withLock(astroCacheDir(), async (stopped) => {
-    if (values.plan) {
-      await ingest();
-      console.log(describePlan(await writePlan(entriesDir(), count(values.plan, 'plan'))));
-      return;
-    }
+    if (values.plan) return ingest(count(values.plan, 'plan'));
     const partitions = values.partitions
       ? count(values.partitions, 'partitions')
       : await partitionsFor(documentsDir(), config.partitionSize);
@@ -98,14 +94,13 @@ async function buildWhole(site: string, stopped: boolean): Promise<void> {
 /**
  * One machine, less memory: ingest, plan, each partition in its own process
  * one after another (its memory goes back when it ends), then the merge. Each
- * partition still loads every entry's data, so memory still grows with the
- * archive, more slowly (BENCHMARKS.md, "Building in partitions").
+ * partition loads its own entries and the navigation manifest's lines for the
+ * others, so its memory grows with its share and only slowly with the archive
+ * (BENCHMARKS.md, "Building in partitions").
  */
 async function buildInPartitions(site: string, partitions: number): Promise<void> {
   for (const note of await recoverSite(site)) console.warn(note);
-  await ingest();
-  const plan = await writePlan(entriesDir(), partitions);
-  console.log(describePlan(plan));
+  await ingest(partitions);
   const outputs = Array.from({ length: partitions }, (_, index) => join(astroCacheDir(), 'partitions', 'out', String(index + 1)));
   // A heap of bounded size: V8 collects as it goes rather than growing while pages render.
   const heap = [`--max-old-space-size=${config.partitionHeapMb}`];
@@ -187,12 +182,13 @@ async function merge(outputs: string[], site: string): Promise<void> {
   await publishSite(site);
 }
 
-/** The ingest, in a process of its own (scripts/ingest.ts), whose memory goes back when it ends: the partitions come after it. */
-async function ingest(): Promise<void> {
-  await run(
-    [join(import.meta.dirname, 'ingest.ts'), ...(values.verbose ? ['--verbose'] : []), ...(strict ? ['--strict'] : [])],
-    'The ingest',
-  );
+/**
+ * The ingest and the plan of `partitions`, in a process of their own (scripts/ingest.ts), whose memory
+ * goes back when it ends: the partitions come after it.
+ */
+async function ingest(partitions: number): Promise<void> {
+  const flags = [...(values.verbose ? ['--verbose'] : []), ...(strict ? ['--strict'] : []), '--plan', String(partitions)];
+  await run([join(import.meta.dirname, 'ingest.ts'), ...flags], 'The ingest');
 }
 
 /** Runs a script of this project in its own Node process; stops the build if it fails. */

@@ -1,13 +1,16 @@
 #!/usr/bin/env node
 // Documents folder → MDX entries. `npm run build` runs the same ingest inside
 // Astro (src/integrations/ingest.ts); this command runs it alone.
-// Usage: node scripts/ingest.ts [--strict] [--verbose] [--out DIR] [DOCUMENTS_DIR]
+// `--plan N` then plans a build in N partitions (README, "Large archives"), in
+// this process rather than the build's, which stays small while partitions run.
+// Usage: node scripts/ingest.ts [--strict] [--verbose] [--out DIR] [--plan N] [DOCUMENTS_DIR]
 import { parseArgs } from 'node:util';
 import { config, documentsDir, entriesDir } from '../src/config.ts';
 import { documentsFolderProblem } from '../src/ingest/documents-folder.ts';
 import { formatMessage } from '../src/ingest/message.ts';
 import { progressReporter } from '../src/ingest/progress.ts';
 import { formatSummary, runIngest } from '../src/ingest/run-ingest.ts';
+import { describePlan, writePlan } from './support/partitions.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -15,6 +18,7 @@ const { values, positionals } = parseArgs({
     strict: { type: 'boolean', default: process.env.STRICT === '1' || process.env.STRICT === 'true' },
     verbose: { type: 'boolean', default: false },
     out: { type: 'string' },
+    plan: { type: 'string' },
   },
 });
 
@@ -26,9 +30,10 @@ if (missing) {
 }
 const progress = progressReporter('Ingesting documents:', { verbose: values.verbose });
 const started = performance.now();
+const entries = values.out ?? entriesDir();
 const summary = await runIngest({
   documentsDir: documents,
-  entriesDir: values.out ?? entriesDir(),
+  entriesDir: entries,
   defaultLanguage: config.defaultLanguage,
   folderSections: config.folderSections,
   onMessage: (message) => console.error(formatMessage(message)),
@@ -40,4 +45,6 @@ console.log(`${formatSummary(summary, documents)} (${seconds} s)`);
 if (values.strict && summary.messages.length > 0) {
   console.error(`--strict: ${summary.messages.length} diagnostics, failing.`);
   process.exitCode = 1;
+} else if (values.plan) {
+  console.log(describePlan(await writePlan(entries, Number(values.plan))));
 }

@@ -6,9 +6,9 @@ import { entriesDir } from '../config.ts';
 /**
  * The partition this build renders, when it renders one
  * (`npm run build -- --partition K/N` sets `DOSSIER_PARTITION=K/N`): which
- * article pages and which other pages are its own. Every page still reads
- * the whole site's entries for its navigation, so a page comes out byte for
- * byte as a whole build writes it; only its own entries are rendered.
+ * article pages and which other pages are its own. Its pages read the other
+ * partitions' entries from the navigation manifest, so a page comes out byte
+ * for byte as a whole build writes it; only its own entries are loaded whole.
  */
 
 /** Beside the entries: the plan the partitions of one build share (written by `--plan`, scripts/support/partitions.ts). */
