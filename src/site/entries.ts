@@ -1,9 +1,10 @@
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import type { NavigationEntry } from '../content/navigation.ts';
 import { readNavigationManifest } from '../content/navigation-manifest.ts';
-import { currentPartition, ownsPerson } from './partition.ts';
+import { currentPartition, ownsPath } from './partition.ts';
+import { pagePath } from './paginate.ts';
 import { buildArchive, type Archive } from './archive.ts';
-import { collectPeople, collectUnnamedSources, type Person, type UnnamedSource } from './people.ts';
+import { collectPeople, collectUnnamedSources, personPages, type Person, type UnnamedSource } from './people.ts';
 import { nameKey } from '../utils/name-key.ts';
 import { relatedEntries } from './related.ts';
 import {
@@ -15,7 +16,7 @@ import {
   type SectionTree,
 } from './sections.ts';
 import { collectTags, type Tag } from './tags.ts';
-import { entriesDir, SITE } from '../config.ts';
+import { entriesDir, LIMITS, SITE } from '../config.ts';
 import { t } from './ui.ts';
 import { shellSignature } from './page-cache-key.ts';
 import { compareStrings } from '../utils/compare-strings.ts';
@@ -94,8 +95,8 @@ export function getPeople(): Promise<Person<Entry>[]> {
   people ??= getEntries().then(async (entries) => {
     const all = collectPeople(entries);
     if (!currentPartition()) return all;
-    // Built in partitions, the words of other partitions' documents are read for this one's people only.
-    const words = await quotationWords(all.filter((person) => ownsPerson(person.slug)));
+    // Built in partitions, the words of other partitions' documents are read for this one's people's pages only.
+    const words = await quotationWords(all);
     if (words.size === 0) return all;
     for (const entry of entries) {
       const mine = words.get(entry.id);
@@ -106,19 +107,24 @@ export function getPeople(): Promise<Person<Entry>[]> {
   return people;
 }
 
-/** The words of these people's quotations that this partition lacks (and of the quotations that continue them): entry id → index → text. */
-async function quotationWords(people: Person<Entry>[]): Promise<Map<string, Map<number, string>>> {
+/**
+ * The words this partition lacks of the quotations on its own people's pages (and of those that
+ * continue them over paragraph breaks): entry id → quotation index → text.
+ */
+async function quotationWords(all: Person<Entry>[]): Promise<Map<string, Map<number, string>>> {
   const wanted = new Map<string, Set<number>>();
-  for (const person of people) {
-    for (const { quotation, document } of person.quotes) {
-      if (quotation.text !== '') continue;
-      const quotations = document.data.quotations;
-      const indexes = wanted.get(document.id) ?? new Set<number>();
-      // A quotation, and those that continue it over paragraph breaks.
-      const first = quotations.indexOf(quotation);
-      indexes.add(first);
-      for (let index = first + 1; quotations[index]?.continued; index++) indexes.add(index);
-      wanted.set(document.id, indexes);
+  for (const person of all) {
+    for (const page of personPages(person, LIMITS.quotesPerDocument, LIMITS.quotesPage)) {
+      if (!ownsPath('people', [pagePath(person.slug, page.current)])) continue;
+      for (const { quotation, document } of page.items) {
+        if (quotation.text !== '') continue;
+        const quotations = document.data.quotations;
+        const indexes = wanted.get(document.id) ?? new Set<number>();
+        const first = quotations.indexOf(quotation);
+        indexes.add(first);
+        for (let index = first + 1; quotations[index]?.continued; index++) indexes.add(index);
+        wanted.set(document.id, indexes);
+      }
     }
   }
   const words = new Map<string, Map<number, string>>();

@@ -82,12 +82,10 @@ export function currentPartition(): Partition | undefined {
 
 /** The paths of a route that this build renders: all of them, or its partition's share. */
 export function ownPaths<T extends { params: Record<string, string | undefined> }>(route: string, paths: T[]): T[] {
-  const partition = currentPartition();
-  if (!partition) return paths;
-  return paths.filter(({ params }) => partition.ownsPage(`/${[route, ...Object.values(params)].filter(Boolean).join('/')}/`));
+  return currentPartition() ? paths.filter(({ params }) => ownsPath(route, Object.values(params))) : paths;
 }
 
-/** Whether this build renders a person's pages: all of a person's pages go to one partition, which alone reads the words of their quotations. */
-export function ownsPerson(slug: string): boolean {
-  return currentPartition()?.ownsPage(`/people/${slug}/`) ?? true;
+/** Whether this build renders the page of a route at these path segments (`'people', ['ada/page/2']`). */
+export function ownsPath(route: string, segments: ReadonlyArray<string | undefined>): boolean {
+  return currentPartition()?.ownsPage(`/${[route, ...segments].filter(Boolean).join('/')}/`) ?? true;
 }

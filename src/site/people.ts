@@ -1,6 +1,7 @@
 import { slug } from 'github-slugger';
 import type { Quotation } from '../content/entry-schema.ts';
 import { nameKey } from '../utils/name-key.ts';
+import { paginate, type PageOf } from './paginate.ts';
 
 /** What the people index needs of a document. */
 export interface Quoting {
@@ -130,6 +131,11 @@ export function listedQuotes<T extends Quoting>(quotes: readonly QuoteRef<T>[], 
     seen.set(quote.document.id, { count: (before?.count ?? 0) + 1, last: item });
   }
   return listed;
+}
+
+/** A person's pages: their listed quotations (`listedQuotes`), `perPage` at a time. */
+export function personPages<T extends Quoting>(person: Person<T>, perDocument: number, perPage: number): PageOf<ListedQuote<T>>[] {
+  return paginate(listedQuotes(person.quotes, perDocument), perPage);
 }
 
 /**
