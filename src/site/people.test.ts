@@ -27,6 +27,18 @@ describe('collectPeople', () => {
 });
 
 describe('collectPeople: one person, one page', () => {
+  test('a bare name quoted a few hundred thousand times joins the full name, in site order', () => {
+    // Spread into one push(), so many quotes overflowed the stack; a Map of every quotation outgrew V8's at 1,000,000 documents.
+    const many = 300_000;
+    const documents = Array.from({ length: many }, (_, index) =>
+      doc(`d${index}`, { text: `Said ${index}`, speaker: index % 2 === 0 ? 'Blair' : 'Tony Blair', paragraph: 0 }),
+    );
+    const [blair] = collectPeople(documents);
+    expect(blair?.name).toBe('Tony Blair');
+    expect(blair?.quotes.length).toBe(many);
+    expect(blair?.quotes.every((quote, index) => quote.quotation.text === `Said ${index}`)).toBe(true);
+  });
+
   test('names that differ only in accents, hyphens or case are one person', () => {
     const people = collectPeople([
       doc('a', { text: 'One', speaker: 'José Mourinho', paragraph: 0 }),
