@@ -6,7 +6,7 @@ import { once } from 'node:events';
 import { EntryFrontmatterSchema } from './entry-schema.ts';
 import { readFrontmatter, splitEntry } from './entry-file.ts';
 import type { EntryIndex } from './entry-index.ts';
-import { formatNavigationLine, navigationData, parseNavigationLine, type NavigationLine } from './navigation.ts';
+import { formatNavigationLine, navigationData, parseNavigationLine, stringPool, type NavigationLine } from './navigation.ts';
 import { compareStrings } from '../utils/compare-strings.ts';
 
 /**
@@ -87,10 +87,11 @@ export async function readNavigationManifest(
 ): Promise<NavigationLine[]> {
   const file = join(entriesDir, NAVIGATION_FILE);
   const entries: NavigationLine[] = [];
+  const intern = stringPool();
   try {
     for await (const text of manifestLines(file, true)) {
       const id = lineId(text);
-      if (include(id)) entries.push(parseNavigationLine(text, keepText && ((index) => keepText(id, index))));
+      if (include(id)) entries.push(parseNavigationLine(text, keepText && ((index) => keepText(id, index)), intern));
     }
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {

@@ -46,8 +46,39 @@ export function formatNavigationLine(line: NavigationLine): string {
  * A line of the manifest. `keepText(index)` says which of its quotations keep their words: a partition
  * holds the words of the quotations on its own people's pages only, and an empty text stands for the others.
  */
-export function parseNavigationLine(text: string, keepText: (index: number) => boolean = () => true): NavigationLine {
+export function parseNavigationLine(
+  text: string,
+  keepText: (index: number) => boolean = () => true,
+  intern: (value: string) => string = (value) => value,
+): NavigationLine {
   const line = JSON.parse(text) as NavigationLine;
-  line.data.quotations = line.data.quotations.map((quotation, index) => (keepText(index) ? quotation : { ...quotation, text: '' }));
+  const { data } = line;
+  data.language = intern(data.language);
+  data.section = data.section.map(intern);
+  if (data.tags) data.tags = data.tags.map(intern);
+  data.quotations = data.quotations.map((quotation, index) => {
+    const { speaker, role, source } = quotation;
+    return {
+      ...quotation,
+      ...(!keepText(index) && { text: '' }),
+      ...(speaker !== undefined && { speaker: intern(speaker) }),
+      ...(role !== undefined && { role: intern(role) }),
+      ...(source !== undefined && { source: intern(source) }),
+    };
+  });
   return line;
+}
+
+/**
+ * One copy of each string it is given: the names, roles, sections and languages that a whole
+ * archive's lines repeat are held once by a partition rather than once a line.
+ */
+export function stringPool(): (value: string) => string {
+  const pool = new Map<string, string>();
+  return (value) => {
+    const known = pool.get(value);
+    if (known !== undefined) return known;
+    pool.set(value, value);
+    return value;
+  };
 }
