@@ -182,9 +182,12 @@ export function getShellSignature(): Promise<string> {
 }
 
 let related: Promise<Map<string, Entry[]>> | undefined;
-/** Up to five documents related to each, by shared tags, people quoted and section. */
+/** Up to five documents related to each of this build's own, by shared tags, people quoted and section. */
 export function getRelated(): Promise<Map<string, Entry[]>> {
-  related ??= Promise.all([getEntries(), getPeople()]).then(([entries, people]) => relatedEntries(entries, people));
+  related ??= Promise.all([getEntries(), getPeople()]).then(([entries, people]) => {
+    const partition = currentPartition();
+    return relatedEntries(entries, people, partition && ((entry) => partition.ownsArticle(entry.id)));
+  });
   return related;
 }
 

@@ -26,3 +26,12 @@ test('at most five, and a tag on hundreds of documents says nothing', () => {
       .map((other) => other.id),
   ).toEqual(['f3', 'f5', 'f2', 'f6', 'f1']);
 });
+
+test('only the documents asked for get a list, found among all of them', () => {
+  const a = doc('a', ['News'], ['rail']);
+  const b = doc('b', ['News']);
+  const c = doc('c', ['Sport'], ['rail']);
+  const related = relatedEntries([a, b, c], [], (document) => document.id === 'a');
+  expect([...related.keys()]).toEqual(['a']);
+  expect(related.get('a')!.map((other) => other.id)).toEqual(['c', 'b']);
+});

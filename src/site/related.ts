@@ -27,8 +27,14 @@ const SECTION_NEIGHBOURS = 6;
  * the groups it belongs to, and a group larger than 200 is skipped (its
  * section still counts through the neighbours), so the cost stays linear in
  * the archive for a bounded number of tags and people per document.
+ * `wanted` limits which documents get a list: a partition renders a share of
+ * the pages, but finds their related documents among the whole archive.
  */
-export function relatedEntries<T extends Relatable>(documents: readonly T[], people: readonly Quoted<T>[] = []): Map<string, T[]> {
+export function relatedEntries<T extends Relatable>(
+  documents: readonly T[],
+  people: readonly Quoted<T>[] = [],
+  wanted: (document: T) => boolean = () => true,
+): Map<string, T[]> {
   const position = new Map(documents.map((document, index) => [document.id, index]));
   const byTag = new Map<string, T[]>();
   for (const document of documents) {
@@ -58,6 +64,7 @@ export function relatedEntries<T extends Relatable>(documents: readonly T[], peo
 
   const related = new Map<string, T[]>();
   for (const document of documents) {
+    if (!wanted(document)) continue;
     const scores = new Map<T, number>();
     const add = (group: readonly T[] | undefined, weight: number): void => {
       if (!group || group.length > MAX_GROUP) return;
