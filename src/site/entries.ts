@@ -4,7 +4,7 @@ import { readNavigationManifest } from '../content/navigation-manifest.ts';
 import { currentPartition, ownsPath } from './partition.ts';
 import { pagePath } from './paginate.ts';
 import { buildArchive, type Archive } from './archive.ts';
-import { collectPeople, collectUnnamedSources, personPages, type Person, type UnnamedSource } from './people.ts';
+import { collectPeople, collectUnnamedSources, continuation, personPages, type Person, type UnnamedSource } from './people.ts';
 import { nameKey } from '../utils/name-key.ts';
 import { relatedEntries } from './related.ts';
 import {
@@ -102,7 +102,13 @@ export function getPeople(): Promise<Person<Entry>[]> {
       const mine = words.get(entry.id);
       if (mine) for (const [index, quotation] of entry.data.quotations.entries()) if (mine.has(index)) quotation.text = mine.get(index)!;
     }
-    return collectPeople(entries);
+    // The quotes hold the quotations just filled in; the paragraphs that continue them were copied before.
+    for (const person of all) {
+      for (const quote of person.quotes) {
+        if (quote.more.length > 0 && words.has(quote.document.id)) quote.more = continuation(quote.document.data.quotations, quote.quotation);
+      }
+    }
+    return all;
   });
   return people;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Quotation } from '../content/entry-schema.ts';
-import { collectPeople, collectUnnamedSources, indexLetter, listedQuotes, standaloneQuote } from './people.ts';
+import { collectPeople, collectUnnamedSources, continuation, indexLetter, listedQuotes, standaloneQuote } from './people.ts';
 
 const doc = (id: string, ...quotations: Quotation[]) => ({ id, data: { quotations } });
 const dated = (id: string, published: string, ...quotations: Quotation[]) => ({ id, data: { quotations, published } });
@@ -86,6 +86,22 @@ describe('collectPeople: one person, one page', () => {
       ),
     ]);
     expect(person!.quotes.map((quote) => [quote.quotation.text, quote.more])).toEqual([['First paragraph.', ['Second paragraph,']]]);
+  });
+
+  test("`continuation` gathers a quote's `more` again from its document, as collectPeople does", () => {
+    const quotations: Quotation[] = [
+      { text: 'One.', speaker: 'Helen Marsh', paragraph: 0 },
+      { text: 'Two,', speaker: 'Helen Marsh', paragraph: 1, continued: true },
+      { text: 'three.', speaker: 'Helen Marsh', paragraph: 2, continued: true },
+      { text: 'Other.', speaker: 'Tom Reed', paragraph: 3 },
+      { text: 'Last.', speaker: 'Tom Reed', paragraph: 4, continued: true },
+    ];
+    const people = collectPeople([doc('a', ...quotations)]);
+    for (const quote of people.flatMap((person) => person.quotes)) {
+      expect(continuation(quotations, quote.quotation)).toEqual(quote.more);
+    }
+    expect(continuation(quotations, quotations[0]!)).toEqual(['Two,', 'three.']);
+    expect(continuation(quotations, quotations[3]!)).toEqual(['Last.']);
   });
 
   test('two people whose names slug alike get distinct pages', () => {

@@ -109,6 +109,13 @@ export function collectPeople<T extends Quoting>(documents: readonly T[]): Perso
   });
 }
 
+/** The words of the quotations that continue `quotation` over paragraph breaks (a quote's `more`). */
+export function continuation(quotations: readonly Quotation[], quotation: Quotation): string[] {
+  const more: string[] = [];
+  for (let index = quotations.indexOf(quotation) + 1; quotations[index]?.continued; index++) more.push(quotations[index]!.text);
+  return more;
+}
+
 /** A quotation as a person's page lists it: `left` counts their quotations of the same document that the page leaves out. */
 export interface ListedQuote<T extends Quoting> extends QuoteRef<T> {
   left?: number;
