@@ -105,7 +105,8 @@ export function getPeople(): Promise<Person<Entry>[]> {
     // The quotes hold the quotations just filled in; the paragraphs that continue them were copied before.
     for (const person of all) {
       for (const quote of person.quotes) {
-        if (quote.more.length > 0 && words.has(quote.document.id)) quote.more = continuation(quote.document.data.quotations, quote.quotation);
+        if (quote.more.length > 0 && words.has(quote.document.id))
+          quote.more = continuation(quote.document.data.quotations, quote.quotation);
       }
     }
     return all;
