@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync } from 'node:fs';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { arch, platform } from 'node:os';
@@ -199,8 +199,9 @@ export async function indexablePages(
   const all: IndexablePage[] = [];
   const digestOf = new Map<string, string>();
   // Synchronously: thousands of small files, each read faster than a round trip through the thread pool.
+  const read = pageReader();
   for (const path of files) {
-    const html = readFileSync(join(site, path));
+    const html = read(join(site, path));
     const language = HTML_LANG.exec(html.subarray(0, 4096).toString('latin1'))?.[1]?.toLowerCase() ?? 'unknown';
     const body = bodyAttribute(html);
     if (digests) digestOf.set(path, pageDigest(html));
@@ -210,6 +211,27 @@ export async function indexablePages(
   return withBody.length > 0
     ? { pages: withBody, noBody: false, digests: digestOf }
     : { pages: all, noBody: all.length > 0, digests: digestOf };
+}
+
+/**
+ * Reads each page into one reused buffer, valid until the next read: a buffer per page, thousands of
+ * them left for the collector, kept the indexing process hundreds of MB larger than it needs to be
+ * while Pagefind runs beside it (BENCHMARKS.md, "Building in partitions").
+ */
+function pageReader(): (file: string) => Buffer {
+  let scratch = Buffer.allocUnsafe(1 << 20);
+  return (file) => {
+    const fd = openSync(file, 'r');
+    try {
+      const size = fstatSync(fd).size;
+      if (size > scratch.length) scratch = Buffer.allocUnsafe(Math.max(size, 2 * scratch.length));
+      let length = 0;
+      for (let got = -1; length < size && got !== 0; length += got) got = readSync(fd, scratch, length, size - length, length);
+      return scratch.subarray(0, length);
+    } finally {
+      closeSync(fd);
+    }
+  };
 }
 
 const BODY = 'data-pagefind-body';
