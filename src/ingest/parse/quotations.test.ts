@@ -272,6 +272,23 @@ describe('extractQuotations: who said what', () => {
       ],
     ],
     [
+      "a quotation that runs on after an attributed one in its paragraph is that speaker's, unless its end names another",
+      [
+        '"Nobody will sit under a leaking roof," said Tomas Vidal, the finance chair. "The pupils move to the hall.',
+        '"We will pay for it from the reserve."',
+        '"It is too late," said Mara Osei. "The term has begun.',
+        '"And the hall is cold," Lena Brandt said.',
+      ],
+      [
+        { text: 'Nobody will sit under a leaking roof,', speaker: 'Tomas Vidal', paragraph: 0 },
+        { text: 'The pupils move to the hall.', speaker: 'Tomas Vidal', paragraph: 0 },
+        { text: 'We will pay for it from the reserve.', speaker: 'Tomas Vidal', paragraph: 1, continued: true },
+        { text: 'It is too late,', speaker: 'Mara Osei', paragraph: 2 },
+        { text: 'The term has begun.', speaker: 'Lena Brandt', paragraph: 2 },
+        { text: 'And the hall is cold,', speaker: 'Lena Brandt', paragraph: 3, continued: true },
+      ],
+    ],
+    [
       'a paragraph break the text lost: the opening mark comes again after a sentence',
       ['Ms Hewitt said: "We doubled it. "We will extend it." She said more was coming.', 'Patricia Hewitt is a minister.'],
       [

@@ -79,8 +79,11 @@ interface DocumentState {
   here?: { paragraph: number; at: number };
 }
 
-/** A quotation found in one paragraph; `runsOn` when it continues into the next. */
-type Found = Quotation & { runsOn?: true; opensParagraph?: true };
+/**
+ * A quotation found in one paragraph; `runsOn` when it continues into the next, and then `unless`:
+ * who said it if no part of it names a speaker (the speaker of its paragraph, as in rule 3).
+ */
+type Found = Quotation & { runsOn?: true; opensParagraph?: true; unless?: Who };
 
 export function extractQuotations(paragraphs: readonly string[]): Quotation[] {
   if (!Array.isArray(paragraphs)) return [];
@@ -123,17 +126,22 @@ function findQuotations(paragraphs: readonly string[]): Quotation[] {
     if (quotation.runsOn && chain.at(-1) !== quotation) chain = [quotation];
   }
   closeChain(chain);
-  return quotations.map(({ runsOn: _runsOn, opensParagraph: _opens, ...quotation }) => quotation);
+  return quotations.map(({ runsOn: _runsOn, opensParagraph: _opens, unless: _unless, ...quotation }) => quotation);
 }
 
 /** One quotation over several paragraphs has one speaker: the one named where it starts (`X said: "…`), else where it ends. */
 function closeChain(chain: Found[]): void {
-  if (chain.length < 2) return;
-  const first = chain[0]!;
+  const first = chain[0];
+  if (!first) return;
+  if (chain.length === 1) {
+    // Its paragraph never went on: what it said stays in its paragraph, and so does who said it.
+    if (first.speaker === undefined && first.source === undefined) Object.assign(first, first.unless);
+    return;
+  }
   const said =
     first.speaker !== undefined || first.source !== undefined
       ? first
-      : [...chain].reverse().find((piece) => piece.speaker !== undefined || piece.source !== undefined);
+      : ([...chain].reverse().find((piece) => piece.speaker !== undefined || piece.source !== undefined) ?? first.unless);
   const who: Who = {
     ...(said?.speaker !== undefined && { speaker: said.speaker }),
     ...(said?.role !== undefined && { role: said.role }),
@@ -184,6 +192,7 @@ function paragraphQuotations(paragraph: string, index: number, document: Documen
   let previous: { sentence: number; who: Who | undefined } | undefined;
   spans.forEach((span, k) => {
     let who: Who | undefined;
+    let unless: Who | undefined;
     const before = paragraph.slice(k > 0 ? spans[k - 1]!.close + 1 : 0, span.open);
     const after = paragraph.slice(span.close + 1, spans[k + 1]?.open ?? paragraph.length);
     document.here = { paragraph: index, at: span.open };
@@ -217,8 +226,10 @@ function paragraphQuotations(paragraph: string, index: number, document: Documen
         // `Lee said "A" and "B"`: B shares A's sentence, so A's speaker.
         who = previous.who;
       } else if (span.runsOn) {
-        // A quotation that runs on is attributed where it ends.
+        // A quotation that runs on is attributed where it ends; failing that, as in 3
+        // (`"…," said Vidal. "The pupils move…` ¶ `"We will pay…"`: Vidal's).
         who = undefined;
+        unless = isSpeech(span.text) ? (attributionBefore ?? attributionAfter)?.who : undefined;
       } else if (isSpeech(span.text)) {
         // 3. The nearest speech verb elsewhere in the paragraph.
         who = (attributionBefore ?? attributionAfter)?.who;
@@ -233,6 +244,7 @@ function paragraphQuotations(paragraph: string, index: number, document: Documen
       ...who,
       paragraph: index,
       ...(span.runsOn && { runsOn: true as const }),
+      ...(unless && { unless }),
       ...(span.open === textStart && { opensParagraph: true as const }),
     });
   });
