@@ -198,6 +198,19 @@ describe('runIngest', () => {
     for (const name of names) expect(await readFile(join(entries, name), 'utf8')).toBe(await readFile(join(root, 'here', name), 'utf8'));
   });
 
+  test('bodies that wait for their slugs on disk, past the budget, make the same entries, and the spill file goes', async () => {
+    for (let n = 0; n < 30; n++)
+      await writeFile(join(documents, `story-${n}.txt`), article(`Story ${n}`, `Body ${n}: «Ünïcödé» 東京 — ${'x'.repeat(n * 50)}`));
+    const here = await runIngest({ documentsDir: documents, entriesDir: join(root, 'here'), defaultLanguage: 'en' });
+    const spilled = await runIngest({ documentsDir: documents, entriesDir: entries, defaultLanguage: 'en', bodiesInMemory: 500 });
+    expect(spilled).toEqual(here);
+    const names = (await readdir(join(root, 'here'))).filter((name) => name.endsWith('.mdx')).sort();
+    expect(names).toHaveLength(30);
+    expect(await entryNames()).toEqual(names);
+    for (const name of names) expect(await readFile(join(entries, name), 'utf8')).toBe(await readFile(join(root, 'here', name), 'utf8'));
+    expect((await readdir(entries)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
   test.runIf(process.platform === 'linux')('a file whose name is not UTF-8 is reported as such, and the rest still ingest', async () => {
     await writeFile(join(documents, 'good.txt'), article('Good story'));
     await writeFile(Buffer.concat([Buffer.from(`${documents}/bad`), Buffer.from([0xff]), Buffer.from('name.txt')]), article('Bad name'));

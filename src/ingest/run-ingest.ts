@@ -14,9 +14,10 @@ import { sectionRecords, type DescribedFolder } from './section-records.ts';
 import { readGitHistory } from './git-history.ts';
 import { compareStrings } from '../utils/compare-strings.ts';
 import { handWrittenSlugs, planEntries } from './plan-entries.ts';
-import { prepareDocument, type PreparedDocument } from './parse/prepare-document.ts';
+import { prepareDocument } from './parse/prepare-document.ts';
 import { prepareHere, preparePool, type PreparePool } from './threads/prepare-pool.ts';
 import { assignSlugs } from './slugs.ts';
+import { draftStore } from './draft-store.ts';
 import { assembleEntry, isGeneratedEntry } from './to-mdx.ts';
 import { ENTRY_INDEX_FILE, type EntryIndex } from '../content/entry-index.ts';
 
@@ -24,6 +25,8 @@ import { ENTRY_INDEX_FILE, type EntryIndex } from '../content/entry-index.ts';
 const POOL_THRESHOLD = 200;
 const MAX_PARSE_WORKERS = 4;
 const MAX_IN_FLIGHT = 256;
+// Characters of the waiting documents' bodies held in memory (draft-store.ts): about 10,000 news articles' worth.
+const DRAFT_BODIES_IN_MEMORY = 64_000_000;
 /** Beside the entries: what the site needs of each section beyond its name (src/content.config.ts). */
 export const SECTIONS_FILE = 'sections.json';
 /** Beside the entries: each entry's last-updated date (src/content.config.ts). */
@@ -50,6 +53,8 @@ export interface IngestRunOptions {
    * default, one per core (up to 4) once 200 documents need parsing.
    */
   parseThreads?: number;
+  /** Characters of bodies that wait for their slugs in memory; past it they wait on disk (draft-store.ts). */
+  bodiesInMemory?: number;
 }
 
 export interface IngestSummary {
@@ -76,8 +81,6 @@ export async function runIngest(options: IngestRunOptions): Promise<IngestSummar
   // The history is read while the documents are: one `git log`, on its own process.
   const history = options.history === false ? Promise.resolve(undefined) : readGitHistory(options.documentsDir);
   history.catch(() => {});
-  // Only the frontmatter and the serialized body wait for slugs: not the tree, not the bytes.
-  const drafts = new Map<string, PreparedDocument>();
   const files = await listFiles(options.documentsDir, report);
   const documents = files.filter((file) => isDocument(file.source) && !isFolderDescription(file.source));
   if (documents.length === 0) {
@@ -112,6 +115,10 @@ export async function runIngest(options: IngestRunOptions): Promise<IngestSummar
   );
 
   await removeTemporaryFiles(options.entriesDir);
+  await mkdir(options.entriesDir, { recursive: true });
+  // Only the frontmatter and the serialized body wait for slugs: not the tree, not the bytes; and
+  // past a budget, the bodies wait on disk. Left behind if the run fails: the next removes it.
+  const drafts = draftStore(join(options.entriesDir, `.drafts.${process.pid}.tmp`), options.bodiesInMemory ?? DRAFT_BODIES_IN_MEMORY);
   // The folders' descriptions are part of the options, so a changed description re-reads the documents it names.
   // So is the people file: a changed rule re-reads the documents.
   const ingestOptions: IngestOptions = {
@@ -208,12 +215,12 @@ export async function runIngest(options: IngestRunOptions): Promise<IngestSummar
   } finally {
     await pool.close();
   }
+  // The parsed documents are the drafts' now.
+  results.length = 0;
+  parsing.length = 0;
 
   const slugs = assignSlugs(
-    [
-      ...[...drafts].map(([source, draft]) => ({ source, title: draft.frontmatter.title, slug: draft.slug })),
-      ...[...reused].map(([source, cached]) => ({ source, title: cached.title, slug: cached.slug })),
-    ],
+    [...drafts.titles(), ...[...reused].map(([source, cached]) => ({ source, title: cached.title, slug: cached.slug }))],
     handWrittenSlugs(existing),
   );
   // A reused document whose slug moved (another document took its title) is parsed after all.
@@ -235,12 +242,10 @@ export async function runIngest(options: IngestRunOptions): Promise<IngestSummar
 
   // Each parsed document becomes its entry, is written if it changed, and is let go: the texts of
   // 100,000 entries are never all in memory at once.
-  await mkdir(options.entriesDir, { recursive: true });
   const wanted = new Map<string, string | undefined>();
   let written = 0;
-  await mapConcurrent([...drafts.keys()], FILE_CONCURRENCY, async (source) => {
-    const draft = drafts.get(source)!;
-    drafts.delete(source);
+  await mapConcurrent(drafts.keys(), FILE_CONCURRENCY, async (source) => {
+    const draft = drafts.take(source)!;
     const name = `${slugs.get(source)!}.mdx`;
     const text = assembleEntry({ ...draft.frontmatter, slug: slugs.get(source)! }, draft.body);
     const record = next.get(source);
@@ -251,6 +256,7 @@ export async function runIngest(options: IngestRunOptions): Promise<IngestSummar
     await writeEntryAtomically(options.entriesDir, name, text);
     written++;
   });
+  drafts.close();
   for (const [source, cached] of reused) {
     wanted.set(cached.entry, existing.get(cached.entry));
     next.set(source, cached);
