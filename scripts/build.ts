@@ -21,6 +21,7 @@ import { documentsFolderProblem } from '../src/ingest/documents-folder.ts';
 import { startIngest } from '../src/ingest/threads/early-ingest.ts';
 import { parsePartition, readPlanFile } from '../src/site/partition.ts';
 import { indexBuiltSite, shardCacheDir } from '../src/integrations/pagefind.ts';
+import { collectGarbage } from '../src/utils/collect-garbage.ts';
 import { acquireBuildLock, LockHeldError } from './support/build-lock.ts';
 import { mergePartitions, MergeError, partitionsFor, writeStamp } from './support/partitions.ts';
 import { publishSite, recoverSite, stagingDir } from './support/publish-site.ts';
@@ -100,6 +101,8 @@ async function buildWhole(site: string, stopped: boolean): Promise<void> {
  */
 async function buildInPartitions(site: string, partitions: number): Promise<void> {
   for (const note of await recoverSite(site)) console.warn(note);
+  // This process waits from here on: what loading and counting the documents left goes back first.
+  collectGarbage();
   await ingest(partitions);
   const outputs = Array.from({ length: partitions }, (_, index) => join(astroCacheDir(), 'partitions', 'out', String(index + 1)));
   // A heap of bounded size: V8 collects as it goes rather than growing while pages render.

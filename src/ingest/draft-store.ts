@@ -2,11 +2,12 @@ import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import type { PreparedDocument } from './parse/prepare-document.ts';
 
 /**
- * The prepared documents that wait for their slugs (run-ingest.ts). Their bodies are most of what
- * the ingest holds; past `budget` characters of bodies in memory, the next ones wait in one spill
- * file instead, written once and read back once when their entry is written. An archive of
- * 10,000 documents stays in memory; one of 100,000 no longer holds every body at once
- * (BENCHMARKS.md, "Building in partitions").
+ * The prepared documents that wait for their slugs (run-ingest.ts): their frontmatter and body
+ * are most of what the ingest holds. Past `budget` characters of bodies in memory, the next
+ * documents wait in one spill file instead, as JSON, written once and read back once when their
+ * entry is written; only their title and slug stay, for the slugs. An archive of 10,000 documents
+ * stays in memory; one of 100,000 no longer holds every document at once (BENCHMARKS.md,
+ * "Building in partitions").
  */
 export interface DraftStore {
   set(source: string, draft: PreparedDocument): void;
@@ -21,7 +22,7 @@ export interface DraftStore {
   close(): void;
 }
 
-type Held = Omit<PreparedDocument, 'body'> & ({ body: string } | { at: number; length: number });
+type Held = PreparedDocument | { title: string; slug?: string; at: number; length: number };
 
 /**
  * `spillFile` is created only if a body goes to it; a name that entry-files.ts's
@@ -35,18 +36,23 @@ export function draftStore(spillFile: string, budget: number): DraftStore {
   let spilled = 0;
 
   return {
-    set(source, { body, ...rest }) {
+    set(source, draft) {
       const before = held.get(source);
       if (before && 'body' in before) inMemory -= before.body.length;
-      if (inMemory + body.length <= budget) {
-        held.set(source, { ...rest, body });
-        inMemory += body.length;
+      if (inMemory + draft.body.length <= budget) {
+        held.set(source, draft);
+        inMemory += draft.body.length;
         return;
       }
       fd ??= openSync(spillFile, 'w+');
-      const bytes = Buffer.from(body);
+      const bytes = Buffer.from(JSON.stringify(draft));
       writeSync(fd, bytes, 0, bytes.length, end);
-      held.set(source, { ...rest, at: end, length: bytes.length });
+      held.set(source, {
+        title: draft.frontmatter.title,
+        ...(draft.slug !== undefined && { slug: draft.slug }),
+        at: end,
+        length: bytes.length,
+      });
       end += bytes.length;
       spilled++;
     },
@@ -58,17 +64,18 @@ export function draftStore(spillFile: string, budget: number): DraftStore {
         inMemory -= draft.body.length;
         return draft;
       }
-      const { at, length, ...rest } = draft;
+      const { at, length } = draft;
       const bytes = Buffer.allocUnsafe(length);
       for (let read = 0; read < length;) {
         const got = readSync(fd!, bytes, read, length - read, at + read);
         if (got === 0) throw new Error(`The ingest's spill file ${spillFile} ended early`);
         read += got;
       }
-      return { ...rest, body: bytes.toString('utf8') };
+      return JSON.parse(bytes.toString('utf8')) as PreparedDocument;
     },
     keys: () => [...held.keys()],
-    titles: () => [...held].map(([source, draft]) => ({ source, title: draft.frontmatter.title, slug: draft.slug })),
+    titles: () =>
+      [...held].map(([source, draft]) => ({ source, title: 'body' in draft ? draft.frontmatter.title : draft.title, slug: draft.slug })),
     get spilled() {
       return spilled;
     },

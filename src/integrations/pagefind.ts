@@ -1,6 +1,4 @@
 import { availableParallelism } from 'node:os';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -8,6 +6,7 @@ import type { PagefindFragment } from '../search/build/pagefind-format.ts';
 import { searchFacets } from '../search/facets.ts';
 import { shardBudget, type ShardBudget } from '../search/build/plan-shards.ts';
 import { buildSearchIndex } from '../search/build/index-site.ts';
+import { collectGarbage } from '../utils/collect-garbage.ts';
 
 /**
  * Indexes the built site with Pagefind when `astro build` ends.
@@ -42,20 +41,6 @@ export const DEFAULT_SHARD_BUDGET: ShardBudget = { maxBytes: 4 * 1024 * 1024, ma
  */
 export function searchSortValue(key: string, fragment: PagefindFragment): string | undefined {
   return key === 'date' ? searchFacets({ section: '', published: fragment.filters?.published?.[0] }).sortKey : undefined;
-}
-
-/**
- * Returns the garbage the page renders left in this process's heap to the
- * system before the Pagefind runs start beside it. This process allocates
- * little while it waits on Pagefind, so V8 would keep those pages for many
- * seconds, and the build's peak would be theirs plus Pagefind's (measured
- * with `node scripts/bench/build-timeline.ts`, BENCHMARKS.md). `last-resort` is
- * the collection that also releases memory; `gc()` is hidden unless the flag
- * is set, hence the flag.
- */
-function collectGarbage(): void {
-  setFlagsFromString('--expose-gc');
-  (runInNewContext('gc') as (options: object) => void)({ type: 'major', execution: 'sync', flavor: 'last-resort' });
 }
 
 export interface IndexOptions {
@@ -115,6 +100,7 @@ export function pagefind({ keepShards = false, later = false }: { keepShards?: b
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (later) return;
+        // What the page renders left behind goes back before the Pagefind runs start beside this process.
         collectGarbage();
         await indexBuiltSite(fileURLToPath(dir), cacheDir, {
           // One Pagefind run keeps about one core busy.
