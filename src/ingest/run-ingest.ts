@@ -149,9 +149,36 @@ export async function runIngest(options: IngestRunOptions): Promise<IngestSummar
   const parseCount = documents.filter((file) => !previous.has(file.source)).length;
   const threads = options.parseThreads ?? (parseCount >= POOL_THRESHOLD ? Math.min(availableParallelism(), MAX_PARSE_WORKERS) : 1);
   const pool = threads > 1 ? preparePool(ingestOptions, threads) : prepareHere(ingestOptions);
-  // In document order, so that diagnostics come out in the same order however the threads finish.
-  const results: Array<{ source: string; hash: string; cached?: CachedDocument; parsed?: Promise<Prepared> }> = [];
-  const parsing: Promise<unknown>[] = [];
+  // In document order, so that diagnostics come out in the same order however the threads finish;
+  // each is taken (its draft stored, its diagnostics reported) as soon as it is done and the ones
+  // before it are, so that at most MAX_IN_FLIGHT parsed documents wait outside the drafts.
+  type Pending = { source: string; hash: string; cached?: CachedDocument; parsed?: Promise<Prepared>; unreadable?: DossierMessage };
+  const pending: Pending[] = [];
+  const take = async ({ source, hash, cached, parsed, unreadable }: Pending): Promise<void> => {
+    if (unreadable) return report(unreadable);
+    if (cached) {
+      cached.messages.forEach(report);
+      reused.set(source, cached);
+      return;
+    }
+    const { prepared, messages: found } = await parsed!;
+    found.forEach(report);
+    if (!prepared) return;
+    drafts.set(source, prepared);
+    next.set(source, {
+      hash,
+      title: prepared.frontmatter.title,
+      ...(prepared.slug && { slug: prepared.slug }),
+      ...(prepared.frontmatter.updated && { updated: prepared.frontmatter.updated }),
+      ...placeholderIndex,
+      messages: found,
+    });
+  };
+  // Bounded: at most this many documents' bytes, or parsed documents, wait at once.
+  const add = async (item: Pending): Promise<void> => {
+    while (pending.length >= MAX_IN_FLIGHT) await take(pending.shift()!);
+    pending.push(item);
+  };
   // A document whose stamp is the one it had when the last run read it, and whose entry is still
   // the ingest's, is not read at all: 10,000 unchanged documents cost 10,000 stats.
   const stamps = new Map(documents.map((file) => [file.source, fileStamp(file.path)]));
@@ -171,53 +198,28 @@ export async function runIngest(options: IngestRunOptions): Promise<IngestSummar
       options.onProgress?.(++done, documents.length);
       if (unread.has(document.source)) {
         const cached = previous.get(document.source)!;
-        results.push({ source: document.source, hash: cached.hash, cached });
+        await add({ source: document.source, hash: cached.hash, cached });
         continue;
       }
       // The next of the documents that are read: the same order as this loop's.
       const { file, bytes, error } = (await read.next()).value as ReadResult;
       if (!bytes) {
-        report({ reason: `Cannot read the file: ${error?.message}`, file: file.source, ruleId: 'unreadable-file', fatal: true });
+        const reason = `Cannot read the file: ${error?.message}`;
+        await add({ source: file.source, hash: '', unreadable: { reason, file: file.source, ruleId: 'unreadable-file', fatal: true } });
         continue;
       }
       const hash = hashBytes(bytes);
       const cached = previous.get(file.source);
       if (cached?.hash === hash && isOurs(cached.entry)) {
-        results.push({ source: file.source, hash, cached });
+        await add({ source: file.source, hash, cached });
         continue;
       }
-      // Bounded: at most this many documents' bytes wait for a thread at once.
-      if (parsing.length >= MAX_IN_FLIGHT) await parsing[parsing.length - MAX_IN_FLIGHT];
-      const parsed = pool.prepare(bytes, file.source);
-      parsing.push(parsed);
-      results.push({ source: file.source, hash, parsed });
+      await add({ source: file.source, hash, parsed: pool.prepare(bytes, file.source) });
     }
-    for (const { source, hash, cached, parsed } of results) {
-      if (cached) {
-        cached.messages.forEach(report);
-        reused.set(source, cached);
-        continue;
-      }
-      const { prepared, messages: found } = await parsed!;
-      found.forEach(report);
-      if (prepared) {
-        drafts.set(source, prepared);
-        next.set(source, {
-          hash,
-          title: prepared.frontmatter.title,
-          ...(prepared.slug && { slug: prepared.slug }),
-          ...(prepared.frontmatter.updated && { updated: prepared.frontmatter.updated }),
-          ...placeholderIndex,
-          messages: found,
-        });
-      }
-    }
+    for (const item of pending.splice(0)) await take(item);
   } finally {
     await pool.close();
   }
-  // The parsed documents are the drafts' now.
-  results.length = 0;
-  parsing.length = 0;
 
   const slugs = assignSlugs(
     [...drafts.titles(), ...[...reused].map(([source, cached]) => ({ source, title: cached.title, slug: cached.slug }))],
