@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { ENTRY_INDEX_FILE, readEntryIndex } from '../../src/content/entry-index.ts';
 import { writeNavigationManifest, type ManifestSummary } from '../../src/content/navigation-manifest.ts';
 import { listFiles } from '../../src/ingest/documents-folder.ts';
-import { isDocument } from '../../src/ingest/parse/ingest-document.ts';
+import { isDocument } from '../../src/ingest/parse/document-kinds.ts';
 import { planPartitions, type PlannedEntry } from '../../src/site/partition-plan.ts';
 import { PARTITION_PLAN_FILE, readPlanFile, type PlanFile } from '../../src/site/partition.ts';
 import { mergeSearchShards, SHARDS_FOLDER, BUNDLE_FOLDER } from '../../src/search/build/index-site.ts';

@@ -14,6 +14,9 @@ import { parseMarkdownDocument } from './parse-markdown.ts';
 import { applyPeopleRules, type PersonRule } from './people-file.ts';
 import { extractQuotations } from './quotations.ts';
 import { countWords, readingMinutes, summarize } from './text-stats.ts';
+import { isMarkdown } from './document-kinds.ts';
+
+export { isDocument, isMarkdown, MARKDOWN_EXTENSIONS, TEXT_EXTENSIONS } from './document-kinds.ts';
 
 /** A document read and understood, waiting only for its site-wide slug. */
 export interface DocumentDraft {
@@ -35,10 +38,6 @@ export interface IngestOptions {
 }
 
 const LEAD_MIN_CHARACTERS = 20;
-
-// `.mdx` is read as Markdown whose code is left out (parse-markdown.ts).
-export const MARKDOWN_EXTENSIONS = ['.md', '.markdown', '.mdown', '.mkdn', '.mkd', '.mdx'] as const;
-export const TEXT_EXTENSIONS = ['.txt', '.text'] as const;
 
 /** Bytes of one document → draft entry and diagnostics. Pure: no I/O. */
 export function ingestDocument(
@@ -135,13 +134,4 @@ function describe(article: ParsedDocument, source: string, options: IngestOption
     quotations: applyPeopleRules(extractQuotations(paragraphs), source, options.people ?? []),
     source,
   };
-}
-
-export function isMarkdown(path: string): boolean {
-  return MARKDOWN_EXTENSIONS.some((extension) => path.toLowerCase().endsWith(extension));
-}
-
-export function isDocument(path: string): boolean {
-  const lower = path.toLowerCase();
-  return [...TEXT_EXTENSIONS, ...MARKDOWN_EXTENSIONS].some((extension) => lower.endsWith(extension));
 }
