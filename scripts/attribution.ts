@@ -9,7 +9,8 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { join, relative } from 'node:path';
-import { ingestDocument, isDocument } from '../src/ingest/parse/ingest-document.ts';
+import { ingestDocument } from '../src/ingest/parse/ingest-document.ts';
+import { isDocument } from '../src/ingest/parse/document-kinds.ts';
 import { indexNames } from '../src/ingest/parse/name-index.ts';
 import { GROUP } from '../src/ingest/parse/person-names.ts';
 import { extractQuotations } from '../src/ingest/parse/quotations.ts';

@@ -10,7 +10,8 @@ import { toString } from 'hast-util-to-string';
 import { renderEntryBody } from '../src/content/render-entry.ts';
 import { controlPicture } from '../src/ingest/parse/decode.ts';
 import { listFiles } from '../src/ingest/documents-folder.ts';
-import { ingestDocument, isDocument } from '../src/ingest/parse/ingest-document.ts';
+import { ingestDocument } from '../src/ingest/parse/ingest-document.ts';
+import { isDocument } from '../src/ingest/parse/document-kinds.ts';
 import { assignSlugs } from '../src/ingest/slugs.ts';
 import { toMdx } from '../src/ingest/to-mdx.ts';
 

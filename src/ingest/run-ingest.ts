@@ -6,7 +6,8 @@ import { listFiles, readFiles, type FoundFile, type ReadResult } from './documen
 import { FILE_CONCURRENCY, readEntries, removeEntry, removeTemporaryFiles, writeEntryAtomically } from './entry-files.ts';
 import { fileStamp, stampPredates } from '../utils/file-stamp.ts';
 import { hashBytes, ingestVersion, readIngestCache, writeIngestCache, type CachedDocument } from './ingest-cache.ts';
-import { isDocument, type IngestOptions } from './parse/ingest-document.ts';
+import type { IngestOptions } from './parse/ingest-document.ts';
+import { isDocument } from './parse/document-kinds.ts';
 import { messageCollector, type DossierMessage } from './message.ts';
 import { isFolderDescription, parseFolderDescription, type FolderDescription } from './parse/folder-description.ts';
 import { isPeopleFile, parsePeopleFile, type PersonRule } from './parse/people-file.ts';

@@ -16,8 +16,6 @@ import { extractQuotations } from './quotations.ts';
 import { countWords, readingMinutes, summarize } from './text-stats.ts';
 import { isMarkdown } from './document-kinds.ts';
 
-export { isDocument, isMarkdown, MARKDOWN_EXTENSIONS, TEXT_EXTENSIONS } from './document-kinds.ts';
-
 /** A document read and understood, waiting only for its site-wide slug. */
 export interface DocumentDraft {
   frontmatter: Omit<EntryFrontmatter, 'slug'>;
