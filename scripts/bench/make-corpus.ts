@@ -36,7 +36,7 @@ export async function makeCorpus(
       const day = (i % 28) + 1;
       lines[0] = SECTIONS[i % SECTIONS.length]!;
       lines[1] = `${lines[1]} (${i})`;
-      lines[2] = `Published: ${MONTHS[i % 12]} ${String(day).padStart(2, '0')}, ${2000 + (i % 27)} 0${i % 10}:${String(i % 60).padStart(2, '0')} PM`;
+      lines[2] = `Published: ${MONTHS[i % 12]} ${String(day).padStart(2, '0')}, ${2000 + (i % 27)} ${String(1 + (i % 12)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')} PM`;
       await mkdir(join(dir, 'news'), { recursive: true });
       writes.push(writeFile(join(dir, 'news', `article-${i}.txt`), lines.join('\n')));
     } else {

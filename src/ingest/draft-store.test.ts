@@ -13,7 +13,7 @@ beforeEach(async () => {
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
 const draft = (title: string, body: string): PreparedDocument =>
-  ({ frontmatter: { title }, body, slug: title.toLowerCase() }) as unknown as PreparedDocument;
+  ({ title, text: body, slug: title.toLowerCase() }) as PreparedDocument;
 
 test('bodies past the budget go to the spill file and come back whole; the file goes on close', () => {
   const file = join(dir, '.drafts.1.tmp');
@@ -39,7 +39,7 @@ test('under the budget nothing touches the disk, and a body taken frees its room
   store.set('b', draft('B', '0123456789'));
   store.set('b', draft('B', '9876543210'));
   expect(store.spilled).toBe(0);
-  expect(store.take('b')?.body).toBe('9876543210');
+  expect(store.take('b')?.text).toBe('9876543210');
   store.close();
   expect(existsSync(file)).toBe(false);
 });

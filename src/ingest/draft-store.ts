@@ -2,8 +2,8 @@ import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import type { PreparedDocument } from './parse/prepare-document.ts';
 
 /**
- * The prepared documents that wait for their slugs (run-ingest.ts): their frontmatter and body
- * are most of what the ingest holds. Past `budget` characters of bodies in memory, the next
+ * The prepared documents that wait for their slugs (run-ingest.ts), each its entry's text but the
+ * slug, are most of what the ingest holds. Past `budget` characters of text in memory, the next
  * documents wait in one spill file instead, as JSON, written once and read back once when their
  * entry is written; only their title and slug stay, for the slugs. An archive of 10,000 documents
  * stays in memory; one of 100,000 no longer holds every document at once (BENCHMARKS.md,
@@ -38,17 +38,17 @@ export function draftStore(spillFile: string, budget: number): DraftStore {
   return {
     set(source, draft) {
       const before = held.get(source);
-      if (before && 'body' in before) inMemory -= before.body.length;
-      if (inMemory + draft.body.length <= budget) {
+      if (before && 'text' in before) inMemory -= before.text.length;
+      if (inMemory + draft.text.length <= budget) {
         held.set(source, draft);
-        inMemory += draft.body.length;
+        inMemory += draft.text.length;
         return;
       }
       fd ??= openSync(spillFile, 'w+');
       const bytes = Buffer.from(JSON.stringify(draft));
       writeSync(fd, bytes, 0, bytes.length, end);
       held.set(source, {
-        title: draft.frontmatter.title,
+        title: draft.title,
         ...(draft.slug !== undefined && { slug: draft.slug }),
         at: end,
         length: bytes.length,
@@ -60,8 +60,8 @@ export function draftStore(spillFile: string, budget: number): DraftStore {
       const draft = held.get(source);
       if (!draft) return undefined;
       held.delete(source);
-      if ('body' in draft) {
-        inMemory -= draft.body.length;
+      if ('text' in draft) {
+        inMemory -= draft.text.length;
         return draft;
       }
       const { at, length } = draft;
@@ -75,7 +75,7 @@ export function draftStore(spillFile: string, budget: number): DraftStore {
     },
     keys: () => [...held.keys()],
     titles: () =>
-      [...held].map(([source, draft]) => ({ source, title: 'body' in draft ? draft.frontmatter.title : draft.title, slug: draft.slug })),
+      [...held].map(([source, draft]) => ({ source, title: 'text' in draft ? draft.title : draft.title, slug: draft.slug })),
     get spilled() {
       return spilled;
     },

@@ -19,7 +19,7 @@ import { prepareDocument } from './parse/prepare-document.ts';
 import { prepareHere, preparePool, type PreparePool } from './threads/prepare-pool.ts';
 import { assignSlugs } from './slugs.ts';
 import { draftStore } from './draft-store.ts';
-import { assembleEntry, isGeneratedEntry } from './to-mdx.ts';
+import { entryWithSlug, isGeneratedEntry } from './to-mdx.ts';
 import { ENTRY_INDEX_FILE, type EntryIndex } from '../content/entry-index.ts';
 
 /** Documents to parse from which worker threads pay for their own start. */
@@ -117,8 +117,8 @@ export async function runIngest(options: IngestRunOptions): Promise<IngestSummar
 
   await removeTemporaryFiles(options.entriesDir);
   await mkdir(options.entriesDir, { recursive: true });
-  // Only the frontmatter and the serialized body wait for slugs: not the tree, not the bytes; and
-  // past a budget, the bodies wait on disk. Left behind if the run fails: the next removes it.
+  // Only each entry's text but its slug waits for the slugs (written on the parse threads): not the
+  // tree, not the bytes; and past a budget, the texts wait on disk. Left behind if the run fails: the next removes it.
   const drafts = draftStore(join(options.entriesDir, `.drafts.${process.pid}.tmp`), options.bodiesInMemory ?? DRAFT_BODIES_IN_MEMORY);
   // The folders' descriptions are part of the options, so a changed description re-reads the documents it names.
   // So is the people file: a changed rule re-reads the documents.
@@ -168,9 +168,9 @@ export async function runIngest(options: IngestRunOptions): Promise<IngestSummar
     drafts.set(source, prepared);
     next.set(source, {
       hash,
-      title: prepared.frontmatter.title,
+      title: prepared.title,
       ...(prepared.slug && { slug: prepared.slug }),
-      ...(prepared.frontmatter.updated && { updated: prepared.frontmatter.updated }),
+      ...(prepared.updated && { updated: prepared.updated }),
       ...placeholderIndex,
       messages: found,
     });
@@ -237,7 +237,7 @@ export async function runIngest(options: IngestRunOptions): Promise<IngestSummar
       hash: cached.hash,
       title: cached.title,
       ...(cached.slug && { slug: cached.slug }),
-      ...(prepared?.frontmatter.updated && { updated: prepared.frontmatter.updated }),
+      ...(prepared?.updated && { updated: prepared.updated }),
       ...placeholderIndex,
       messages: found,
     });
@@ -250,9 +250,9 @@ export async function runIngest(options: IngestRunOptions): Promise<IngestSummar
   await mapConcurrent(drafts.keys(), FILE_CONCURRENCY, async (source) => {
     const draft = drafts.take(source)!;
     const name = `${slugs.get(source)!}.mdx`;
-    const text = assembleEntry({ ...draft.frontmatter, slug: slugs.get(source)! }, draft.body);
+    const text = entryWithSlug(slugs.get(source)!, draft.text);
     const record = next.get(source);
-    if (record) Object.assign(record, { entry: name, section: draft.frontmatter.section, ...sizeAndHash(text) });
+    if (record) Object.assign(record, { entry: name, section: draft.section, ...sizeAndHash(text) });
     // Planned below as an entry this run keeps as it is now.
     wanted.set(name, undefined);
     if (existing.get(name) === text) return;

@@ -10,6 +10,8 @@ const OTHER_SCRIPTS = [
 const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/gu;
 const HANGUL = /\p{Script=Hangul}/gu;
 const LETTER = /\p{L}/gu;
+// A character of none of the scripts shared by many languages: only then is any of the above worth counting.
+const OWN_SCRIPT = /[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]/u;
 
 // The opening few thousand characters tell the script as well as the whole text, at a fraction of the cost.
 const SAMPLE_LENGTH = 4_000;
@@ -25,6 +27,7 @@ const SCRIPT_SHARE = 0.3;
  */
 export function detectLanguage(text: string, fallback: string): string {
   const sample = text.slice(0, SAMPLE_LENGTH);
+  if (!OWN_SCRIPT.test(sample)) return fallback;
   const letters = count(sample, LETTER);
   if (letters === 0) return fallback;
   const hangul = count(sample, HANGUL);

@@ -14,8 +14,8 @@ describe('prepareDocument on a long document', () => {
 
   test('keeps every paragraph and quotation', () => {
     const { prepared } = prepare(document(1_000));
-    expect(prepared!.frontmatter.quotations).toHaveLength(100);
-    expect(prepared!.body).toContain('Paragraph 999 with a few words in it.');
+    expect(prepared!.text.match(/^  - text: /gm)).toHaveLength(100);
+    expect(prepared!.text).toContain('Paragraph 999 with a few words in it.');
   });
 
   test('takes time in proportion to its length (a ratio, not a time limit)', () => {

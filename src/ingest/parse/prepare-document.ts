@@ -1,11 +1,13 @@
 import { ingestDocument, type DocumentDraft, type IngestOptions } from './ingest-document.ts';
 import type { DossierMessage } from '../message.ts';
-import { serializeBody } from '../to-mdx.ts';
+import { entryAfterSlug, serializeBody } from '../to-mdx.ts';
 
-/** A document ready to become an entry, once it has a slug: its frontmatter and its body as MDX. */
-export interface PreparedDocument {
-  frontmatter: DocumentDraft['frontmatter'];
-  body: string;
+/**
+ * A document ready to become an entry once it has a slug: the fields of its frontmatter the
+ * ingest's records keep, and its entry's text after the slug (`entryAfterSlug`).
+ */
+export interface PreparedDocument extends Pick<DocumentDraft['frontmatter'], 'title' | 'section' | 'updated'> {
+  text: string;
   /** The slug its frontmatter asks for. */
   slug?: string;
 }
@@ -17,8 +19,16 @@ export function prepareDocument(
   options: IngestOptions,
 ): { prepared?: PreparedDocument; messages: DossierMessage[] } {
   const { draft, messages } = ingestDocument(bytes, source, options);
+  if (!draft) return { messages };
+  const { title, section, updated } = draft.frontmatter;
   return {
-    prepared: draft && { frontmatter: draft.frontmatter, body: serializeBody(draft.body), ...(draft.slug && { slug: draft.slug }) },
+    prepared: {
+      title,
+      section,
+      ...(updated !== undefined && { updated }),
+      text: entryAfterSlug(draft.frontmatter, serializeBody(draft.body)),
+      ...(draft.slug && { slug: draft.slug }),
+    },
     messages,
   };
 }
