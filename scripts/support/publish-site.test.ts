@@ -34,7 +34,22 @@ describe('publishSite and recoverSite', () => {
     await publishSite(site);
     expect(await readFile(join(site, 'pagefind', 'pagefind.js'), 'utf8')).toBe('new');
     expect(existsSync(join(site, 'removed-page.html'))).toBe(false);
-    expect(await readdir(root)).toEqual(['dist']);
+    // The old site is removed by a process of its own, which the build does not wait for.
+    const beside = (await readdir(root)).filter((name) => name !== 'dist');
+    expect(beside.every((name) => /^dist\.removing-\d+-\d+$/.test(name))).toBe(true);
+    await expect.poll(() => readdir(root), { timeout: 10_000 }).toEqual(['dist']);
+  });
+
+  test('an old site whose removal stopped is removed by the next build, one still being removed is not', async () => {
+    await writeSite(site, 'current');
+    const abandoned = join(root, `dist.removing-999999999-${Date.now() - 3_600_000}`);
+    const ours = join(root, `dist.removing-${process.pid}-${Date.now()}`);
+    await writeSite(abandoned, 'old');
+    await writeSite(ours, 'old');
+    expect(await recoverSite(site)).toEqual([]);
+    expect(existsSync(abandoned)).toBe(false);
+    expect(existsSync(ours)).toBe(true);
+    expect(await readFile(join(site, 'index.html'), 'utf8')).toBe('current');
   });
 
   test('a stopped build leaves a half-written folder: the next one removes it and the site is untouched', async () => {
