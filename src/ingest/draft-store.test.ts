@@ -12,8 +12,7 @@ beforeEach(async () => {
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
-const draft = (title: string, body: string): PreparedDocument =>
-  ({ title, text: body, slug: title.toLowerCase() }) as PreparedDocument;
+const draft = (title: string, body: string): PreparedDocument => ({ title, text: body, slug: title.toLowerCase() }) as PreparedDocument;
 
 test('bodies past the budget go to the spill file and come back whole; the file goes on close', () => {
   const file = join(dir, '.drafts.1.tmp');

@@ -74,8 +74,7 @@ export function draftStore(spillFile: string, budget: number): DraftStore {
       return JSON.parse(bytes.toString('utf8')) as PreparedDocument;
     },
     keys: () => [...held.keys()],
-    titles: () =>
-      [...held].map(([source, draft]) => ({ source, title: 'text' in draft ? draft.title : draft.title, slug: draft.slug })),
+    titles: () => [...held].map(([source, draft]) => ({ source, title: 'text' in draft ? draft.title : draft.title, slug: draft.slug })),
     get spilled() {
       return spilled;
     },
