@@ -169,6 +169,8 @@ export const LIMITS = {
   home: 20,
   /** Documents per page of a section or a month. */
   listPage: 20,
+  /** Latest documents of each month on an archive year's page. */
+  perMonthOnYearPage: 3,
   /** Names per page of the people index. */
   peoplePage: 100,
   /** Groups and roles quoted (`analysts`, `the ministry`) listed on the people index's first page, the most quoted first. */

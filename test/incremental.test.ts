@@ -48,6 +48,12 @@ test('a rebuild restores unchanged article pages instead of rendering them', () 
   expect(second.build.stdout).not.toMatch(/\/articles\/charlie-story\/index\.html \(restored\)/);
 });
 
+test('a list page is restored when what it lists is unchanged, and rendered again when a document it lists changes', () => {
+  expect(second.build.stdout).toMatch(/\/sections\/other\/desk\/index\.html \(restored\)/);
+  expect(second.build.stdout).toMatch(/\/sections\/news\/local\/index\.html/);
+  expect(second.build.stdout).not.toMatch(/\/sections\/news\/local\/index\.html \(restored\)/);
+});
+
 test('an edited body shows on its page', async () => {
   expect(await page(second, 'charlie-story')).toContain('Charlie body, edited.');
 });

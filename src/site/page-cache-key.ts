@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { neighbours, sectionName, type SectionTree, type Sectioned } from './sections.ts';
+import { ancestry, neighbours, sectionName, type SectionNode, type SectionTree, type Sectioned } from './sections.ts';
 
 interface Keyed extends Sectioned {
   data: Sectioned['data'] & { title: string; published?: string };
@@ -69,6 +69,42 @@ export function personPageCacheKey(
   return digest(
     JSON.stringify([shell, person.name, person.slug, person.quotes.length, person.documents, person.roles, page.current, page.last, items]),
   );
+}
+
+/** A document as a list shows it (ArticleList, the archive's year pages): its link, title, section, date, summary and language. */
+interface Listed {
+  id: string;
+  data: { title: string; section: readonly string[]; published?: string; summary?: string; language: string };
+}
+
+/**
+ * The cache key of a page that lists documents (a section's, a tag's, the archive's): the site's
+ * shell, what the page shows of itself (`page`, the caller's: its names, counts and place among its
+ * pages), and what it shows of each document it lists. Equal keys mean an identical page.
+ */
+export function listPageCacheKey(shell: string, page: unknown, documents: readonly Listed[]): string {
+  const listed = documents.map(({ id, data }) => [id, data.title, data.section, data.published, data.summary, data.language]);
+  return digest(JSON.stringify([shell, page, listed]));
+}
+
+/**
+ * The cache key of a page of a section's documents: its names, description and breadcrumb, its
+ * subsections with their counts (SectionIndex), how its documents are ordered, its place among its
+ * pages, and the documents it lists.
+ */
+export function sectionPageCacheKey<T extends Listed & Sectioned>(
+  shell: string,
+  node: SectionNode<T>,
+  page: { current: number; last: number; total: number; items: readonly T[] },
+  order: boolean,
+): string {
+  const crumbs = ancestry(node).map((step) => [step.name, step.section]);
+  const shown = [node.section, node.name, node.meta, crumbs, subsections(node), order, page.current, page.last, page.total];
+  return listPageCacheKey(shell, shown, page.items);
+}
+
+function subsections<T extends Sectioned>(node: SectionNode<T>): unknown[] {
+  return node.children.map((child) => [child.section, child.name, child.all.length, subsections(child)]);
 }
 
 function digest(text: string): string {
