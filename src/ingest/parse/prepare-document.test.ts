@@ -14,7 +14,7 @@ describe('prepareDocument on a long document', () => {
 
   test('keeps every paragraph and quotation', () => {
     const { prepared } = prepare(document(1_000));
-    expect(prepared!.text.match(/^  - text: /gm)).toHaveLength(100);
+    expect(prepared!.text.match(/^ {2}- text: /gm)).toHaveLength(100);
     expect(prepared!.text).toContain('Paragraph 999 with a few words in it.');
   });
 
