@@ -16,8 +16,22 @@ function formatsOf(language: string) {
   return cached;
 }
 
+// Each date is printed on many pages (lists, sidebars, related documents): formatted once a build.
+// At most one string per document's date and language.
+const formatted = new Map<string, string>();
+
 /** `2026-01-08T20:28:00` → `Jan 8, 2026, 8:28 PM`; `2026-01-08` → `Jan 8, 2026`; in Korean `2026년 1월 8일`. */
 export function formatDate(iso: string, language = 'en'): string {
+  const key = `${language} ${iso}`;
+  let text = formatted.get(key);
+  if (text === undefined) {
+    text = format(iso, language);
+    formatted.set(key, text);
+  }
+  return text;
+}
+
+function format(iso: string, language: string): string {
   const hasTime = iso.includes('T');
   const date = new Date(hasTime ? `${iso}Z` : `${iso}T00:00:00Z`);
   const { date: dateOnly, dateTime } = formatsOf(language);
