@@ -46,12 +46,6 @@ export interface SearchIndexOptions {
    * merge with other builds' (a partition of a site built in parts).
    */
   keepShards?: boolean;
-  /**
-   * Called once when two or more shards are to be indexed, before the first Pagefind run: the
-   * caller's memory goes back before Pagefind's runs need theirs. A rebuild that indexes one
-   * shard again, or none, does not wait for it.
-   */
-  beforeIndexing?: () => void;
 }
 
 export interface SearchIndexResult {
@@ -77,7 +71,6 @@ export async function buildSearchIndex({
   log,
   cacheDir,
   keepShards = false,
-  beforeIndexing,
   ...options
 }: SearchIndexOptions): Promise<SearchIndexResult> {
   const site = resolve(options.site);
@@ -95,7 +88,6 @@ export async function buildSearchIndex({
   // Shards are kept by their pages' bytes, Pagefind's version, and the code that runs it and merges.
   const cache = cacheDir === undefined ? undefined : shardCache(cacheDir, digests, `${version} ${codeVersion(['src/search/build'])}`);
   let reused = 0;
-  if ((cache ? plan.filter((shard) => !cache.lookup(shard.pages)).length : plan.length) > 1) beforeIndexing?.();
   await rm(bundle, { recursive: true, force: true });
   await rm(staging, { recursive: true, force: true });
   await rm(join(site, SHARDS_FOLDER), { recursive: true, force: true });
