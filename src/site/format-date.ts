@@ -16,8 +16,8 @@ function formatsOf(language: string) {
   return cached;
 }
 
-// Each date is printed on many pages (lists, sidebars, related documents): formatted once a build.
-// At most one string per document's date and language.
+// Each date is printed on many pages (lists, sidebars, related documents): formatted once, however
+// many show it. At most one string per document's date and language.
 const formatted = new Map<string, string>();
 
 /** `2026-01-08T20:28:00` → `Jan 8, 2026, 8:28 PM`; `2026-01-08` → `Jan 8, 2026`; in Korean `2026년 1월 8일`. */
