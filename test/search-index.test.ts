@@ -226,6 +226,40 @@ describe('a site indexed in shards', () => {
     expect(second).toBe(first);
   });
 
+  test("the caller's memory is given back before Pagefind runs on two or more shards, not for one or none", async () => {
+    const copy = join(out, 'collect');
+    await cp(site, copy, { recursive: true });
+    const cacheDir = join(out, 'collect-cache');
+    const budget = { maxPages: 3, maxBytes: 1e12 };
+    const index = async (): Promise<{ calls: number; reused: number; shards: number }> => {
+      let calls = 0;
+      const result = await buildSearchIndex({
+        site: copy,
+        budget,
+        concurrency: 2,
+        sortValue: searchSortValue,
+        cacheDir,
+        beforeIndexing: () => calls++,
+      });
+      return { calls, reused: result.reused, shards: result.shards };
+    };
+    const first = await index();
+    expect(first.shards).toBeGreaterThan(2);
+    expect(first).toMatchObject({ calls: 1, reused: 0 });
+    // Nothing changed: every shard from the cache.
+    expect(await index()).toMatchObject({ calls: 0, reused: first.shards });
+    // One page changed: its shard alone is indexed again.
+    const page = join(copy, PAGES[0]!.path);
+    await writeFile(page, (await readFile(page, 'utf8')).replace('</article>', '<p>One more line.</p></article>'));
+    expect(await index()).toMatchObject({ calls: 0, reused: first.shards - 1 });
+    // Every page changed: every shard is indexed again, so the memory goes back, once.
+    for (const { path } of PAGES) {
+      const file = join(copy, path);
+      await writeFile(file, (await readFile(file, 'utf8')).replace('</article>', '<p>Another line.</p></article>'));
+    }
+    expect(await index()).toMatchObject({ calls: 1, reused: 0 });
+  });
+
   test('the binary is the one the pagefind package installed', () => {
     expect(pagefindBinary()).toMatch(/@pagefind[\\/][a-z]+-[a-z0-9]+[\\/]bin[\\/]pagefind(_extended)?(\.exe)?$/);
   });

@@ -68,6 +68,8 @@ export async function indexBuiltSite(
       cacheDir,
       keepShards,
       log,
+      // What the page renders left behind goes back before the Pagefind runs start beside this process.
+      beforeIndexing: collectGarbage,
     });
     if (result.pages === 0) warn('The site has no page, so search has nothing to find.');
     else if (result.noBody) warn('No page has `data-pagefind-body`: search indexed whole pages, header and footer included.');
@@ -100,8 +102,6 @@ export function pagefind({ keepShards = false, later = false }: { keepShards?: b
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (later) return;
-        // What the page renders left behind goes back before the Pagefind runs start beside this process.
-        collectGarbage();
         await indexBuiltSite(fileURLToPath(dir), cacheDir, {
           // One Pagefind run keeps about one core busy.
           concurrency: Math.min(2, availableParallelism()),

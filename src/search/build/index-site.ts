@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readSync } from 'node:fs';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { arch, platform } from 'node:os';
@@ -46,6 +46,13 @@ export interface SearchIndexOptions {
    * merge with other builds' (a partition of a site built in parts).
    */
   keepShards?: boolean;
+  /**
+   * Called once when two or more shards are to be indexed, before Pagefind runs: the caller's
+   * memory goes back before Pagefind's runs need theirs. With no cache of shards yet (a first
+   * build), before the pages are read; a rebuild that indexes one shard again, or none, does not
+   * wait for it.
+   */
+  beforeIndexing?: () => void;
 }
 
 export interface SearchIndexResult {
@@ -71,6 +78,7 @@ export async function buildSearchIndex({
   log,
   cacheDir,
   keepShards = false,
+  beforeIndexing,
   ...options
 }: SearchIndexOptions): Promise<SearchIndexResult> {
   const site = resolve(options.site);
@@ -78,6 +86,12 @@ export async function buildSearchIndex({
   const since = (): string => `${((performance.now() - started) / 1000).toFixed(1)} s`;
   const bundle = join(site, BUNDLE_FOLDER);
   const staging = join(site, STAGING_FOLDER);
+  let collected = false;
+  const collect = (): void => {
+    if (!collected) beforeIndexing?.();
+    collected = true;
+  };
+  if (cacheDir === undefined || !existsSync(cacheDir) || readdirSync(cacheDir).length === 0) collect();
   const { pages, noBody, digests } = await indexablePages(site, { digests: cacheDir !== undefined });
   const plan = planShards(pages, budget);
   if (plan.length === 0) return { pages: 0, shards: 0, noBody, reused: 0 };
@@ -88,6 +102,7 @@ export async function buildSearchIndex({
   // Shards are kept by their pages' bytes, Pagefind's version, and the code that runs it and merges.
   const cache = cacheDir === undefined ? undefined : shardCache(cacheDir, digests, `${version} ${codeVersion(['src/search/build'])}`);
   let reused = 0;
+  if ((cache ? plan.filter((shard) => !cache.lookup(shard.pages)).length : plan.length) > 1) collect();
   await rm(bundle, { recursive: true, force: true });
   await rm(staging, { recursive: true, force: true });
   await rm(join(site, SHARDS_FOLDER), { recursive: true, force: true });
