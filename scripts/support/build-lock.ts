@@ -1,5 +1,6 @@
 import { link, readFile, rm, writeFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { isAlive } from './process-alive.ts';
 
 /** Who holds the lock, as its file says. */
 interface Holder {
@@ -86,15 +87,5 @@ async function readHolder(file: string): Promise<Holder | 'gone' | undefined> {
     return typeof holder.pid === 'number' ? { pid: holder.pid, started: String(holder.started ?? 'at an unknown time') } : undefined;
   } catch {
     return undefined;
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: alive, someone else's.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { isAlive } from './process-alive.ts';
 
 /**
  * A build writes a whole new site beside the published one and swaps it in
@@ -72,19 +73,10 @@ async function removeAbandoned(site: string): Promise<void> {
     const match = REMOVING.exec(name);
     if (!name.startsWith(prefix) || !match) continue;
     const [, pid, time] = match;
-    if (isRunning(Number(pid)) || Date.now() - Number(time) < REMOVER_GRACE_MS) continue;
+    if (isAlive(Number(pid)) || Date.now() - Number(time) < REMOVER_GRACE_MS) continue;
     await rm(join(dirname(site), name), { recursive: true, force: true }).catch(() => undefined);
   }
 }
 
 // Long enough for the removal of a large site; an abandoned one waits only this long for the next build to take it.
 const REMOVER_GRACE_MS = 10 * 60 * 1000;
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}

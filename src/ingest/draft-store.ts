@@ -14,9 +14,9 @@ export interface DraftStore {
   /** The draft, whole, and the store lets it go. */
   take(source: string): PreparedDocument | undefined;
   keys(): string[];
-  /** Each draft's source, title and the slug it asks for, bodies left where they are. */
+  /** Each draft's source, title and the slug it asks for, texts left where they are. */
   titles(): Array<{ source: string; title: string; slug?: string }>;
-  /** Bodies that went to the spill file. */
+  /** Drafts that went to the spill file. */
   readonly spilled: number;
   /** Closes and removes the spill file. */
   close(): void;
@@ -25,7 +25,7 @@ export interface DraftStore {
 type Held = PreparedDocument | { title: string; slug?: string; at: number; length: number };
 
 /**
- * `spillFile` is created only if a body goes to it; a name that entry-files.ts's
+ * `spillFile` is created only if a draft goes to it; a name that entry-files.ts's
  * `removeTemporaryFiles` matches lets the next run remove it if this one is killed.
  */
 export function draftStore(spillFile: string, budget: number): DraftStore {
@@ -74,7 +74,7 @@ export function draftStore(spillFile: string, budget: number): DraftStore {
       return JSON.parse(bytes.toString('utf8')) as PreparedDocument;
     },
     keys: () => [...held.keys()],
-    titles: () => [...held].map(([source, draft]) => ({ source, title: 'text' in draft ? draft.title : draft.title, slug: draft.slug })),
+    titles: () => [...held].map(([source, draft]) => ({ source, title: draft.title, slug: draft.slug })),
     get spilled() {
       return spilled;
     },

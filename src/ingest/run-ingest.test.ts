@@ -202,7 +202,7 @@ describe('runIngest', () => {
     for (let n = 0; n < 30; n++)
       await writeFile(join(documents, `story-${n}.txt`), article(`Story ${n}`, `Body ${n}: «Ünïcödé» 東京 — ${'x'.repeat(n * 50)}`));
     const here = await runIngest({ documentsDir: documents, entriesDir: join(root, 'here'), defaultLanguage: 'en' });
-    const spilled = await runIngest({ documentsDir: documents, entriesDir: entries, defaultLanguage: 'en', bodiesInMemory: 500 });
+    const spilled = await runIngest({ documentsDir: documents, entriesDir: entries, defaultLanguage: 'en', draftCharactersInMemory: 500 });
     expect(spilled).toEqual(here);
     const names = (await readdir(join(root, 'here'))).filter((name) => name.endsWith('.mdx')).sort();
     expect(names).toHaveLength(30);

@@ -26,8 +26,8 @@ import { ENTRY_INDEX_FILE, type EntryIndex } from '../content/entry-index.ts';
 const POOL_THRESHOLD = 200;
 const MAX_PARSE_WORKERS = 4;
 const MAX_IN_FLIGHT = 256;
-// Characters of the waiting documents' bodies held in memory (draft-store.ts): about 10,000 news articles' worth.
-const DRAFT_BODIES_IN_MEMORY = 64_000_000;
+// Characters of the waiting documents' entry texts held in memory (draft-store.ts): about 10,000 news articles' worth.
+const DRAFT_CHARACTERS_IN_MEMORY = 64_000_000;
 /** Beside the entries: what the site needs of each section beyond its name (src/content.config.ts). */
 export const SECTIONS_FILE = 'sections.json';
 /** Beside the entries: each entry's last-updated date (src/content.config.ts). */
@@ -54,8 +54,8 @@ export interface IngestRunOptions {
    * default, one per core (up to 4) once 200 documents need parsing.
    */
   parseThreads?: number;
-  /** Characters of bodies that wait for their slugs in memory; past it they wait on disk (draft-store.ts). */
-  bodiesInMemory?: number;
+  /** Characters of entry texts that wait for their slugs in memory; past it they wait on disk (draft-store.ts). */
+  draftCharactersInMemory?: number;
 }
 
 export interface IngestSummary {
@@ -119,7 +119,10 @@ export async function runIngest(options: IngestRunOptions): Promise<IngestSummar
   await mkdir(options.entriesDir, { recursive: true });
   // Only each entry's text but its slug waits for the slugs (written on the parse threads): not the
   // tree, not the bytes; and past a budget, the texts wait on disk. Left behind if the run fails: the next removes it.
-  const drafts = draftStore(join(options.entriesDir, `.drafts.${process.pid}.tmp`), options.bodiesInMemory ?? DRAFT_BODIES_IN_MEMORY);
+  const drafts = draftStore(
+    join(options.entriesDir, `.drafts.${process.pid}.tmp`),
+    options.draftCharactersInMemory ?? DRAFT_CHARACTERS_IN_MEMORY,
+  );
   // The folders' descriptions are part of the options, so a changed description re-reads the documents it names.
   // So is the people file: a changed rule re-reads the documents.
   const ingestOptions: IngestOptions = {

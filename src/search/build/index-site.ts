@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync } from 'node:fs';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { arch, platform } from 'node:os';
@@ -11,7 +11,7 @@ import { codeVersion } from '../../utils/code-version.ts';
 import { linkOrCopySync } from '../../utils/link-or-copy.ts';
 import { mapConcurrent } from '../../utils/map-concurrent.ts';
 import { mergeBundles, readBundlePages, type IndexedPage } from './merge-bundles.ts';
-import { linkTree, pageDigest, pagefindVersion, shardCache } from './shard-cache.ts';
+import { hasShards, linkTree, pageDigest, pagefindVersion, shardCache } from './shard-cache.ts';
 
 /**
  * Indexes a built site for search with Pagefind, in bounded memory.
@@ -91,7 +91,7 @@ export async function buildSearchIndex({
     if (!collected) beforeIndexing?.();
     collected = true;
   };
-  if (cacheDir === undefined || !existsSync(cacheDir) || readdirSync(cacheDir).length === 0) collect();
+  if (cacheDir === undefined || !hasShards(cacheDir)) collect();
   const { pages, noBody, digests } = await indexablePages(site, { digests: cacheDir !== undefined });
   const plan = planShards(pages, budget);
   if (plan.length === 0) return { pages: 0, shards: 0, noBody, reused: 0 };
@@ -102,7 +102,9 @@ export async function buildSearchIndex({
   // Shards are kept by their pages' bytes, Pagefind's version, and the code that runs it and merges.
   const cache = cacheDir === undefined ? undefined : shardCache(cacheDir, digests, `${version} ${codeVersion(['src/search/build'])}`);
   let reused = 0;
-  if ((cache ? plan.filter((shard) => !cache.lookup(shard.pages)).length : plan.length) > 1) collect();
+  // Each shard's index kept by an earlier build, if any: looked up once.
+  const cached = plan.map((shard) => cache?.lookup(shard.pages));
+  if (cached.filter((folder) => folder === undefined).length > 1) collect();
   await rm(bundle, { recursive: true, force: true });
   await rm(staging, { recursive: true, force: true });
   await rm(join(site, SHARDS_FOLDER), { recursive: true, force: true });
@@ -111,9 +113,8 @@ export async function buildSearchIndex({
     let indexed: IndexedPage[];
     if (plan.length === 1 && !keepShards) {
       // One Pagefind run over the whole site, as `pagefind --site` would make it.
-      const cached = cache?.lookup(plan[0]!.pages);
-      if (cached) {
-        linkTree(cached, bundle);
+      if (cached[0]) {
+        linkTree(cached[0], bundle);
         reused = 1;
       } else {
         await runPagefind(['--site', site, '--output-path', bundle, '--silent'], staging);
@@ -137,9 +138,8 @@ export async function buildSearchIndex({
         log?.(`Indexed ${done} of ${plan.length} shards (${since()}).`);
       };
       await mapConcurrent(order, concurrency, async ({ shard, index }) => {
-        const cached = cache?.lookup(shard.pages);
-        if (cached) {
-          linkTree(cached, outputs[index]!);
+        if (cached[index]) {
+          linkTree(cached[index], outputs[index]!);
           reused++;
           step();
           return;

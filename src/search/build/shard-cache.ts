@@ -61,6 +61,11 @@ export function shardCache(dir: string, digests: ReadonlyMap<string, string>, pa
   };
 }
 
+/** Whether a build has kept any shard in `dir`. */
+export function hasShards(dir: string): boolean {
+  return existsSync(dir) && readdirSync(dir).length > 0;
+}
+
 /** SHA-256 of a page's bytes, for the cache key of its shard. */
 export function pageDigest(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('base64');
