@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ingestIntegration } from './src/integrations/ingest.ts';
 import { pagefind } from './src/integrations/pagefind.ts';
+import { publishedPages } from './src/integrations/published-pages.ts';
 import { astroCacheDir, config, documentsDir, entriesDir } from './src/config.ts';
 
 const verbose = process.argv.includes('--verbose');
@@ -46,6 +47,8 @@ export default defineConfig({
     // sitemap-index.xml and sitemap-0.xml, every page but the 404 (robots.txt points to it).
     // Each article's <lastmod> is its document's last update (src/ingest/run-ingest.ts writes them).
     sitemap({ filter: (page) => !/\/404\/?$/.test(page), serialize: withLastModified(join(entriesDir(), 'last-updated.json')) }),
+    // `npm run build` names the published site: a rebuild links its unchanged pages rather than copying them.
+    publishedPages({ site: process.env.DOSSIER_PUBLISHED_SITE }),
     pagefind({ keepShards: partition, later: partition && process.env.DOSSIER_INDEX_LATER === '1' }),
     // Last, so that its summary is the build's last line; its ingest still runs before content sync.
     ingestIntegration({

@@ -21,6 +21,7 @@ import { documentsFolderProblem } from '../src/ingest/documents-folder.ts';
 import { startIngest } from '../src/ingest/threads/early-ingest.ts';
 import { parsePartition, readPlanFile } from '../src/site/partition.ts';
 import { indexBuiltSite, shardCacheDir } from '../src/integrations/pagefind.ts';
+import { confirmPublished } from '../src/integrations/published-pages.ts';
 import { collectGarbage } from '../src/utils/collect-garbage.ts';
 import { acquireBuildLock, LockHeldError } from './support/build-lock.ts';
 import { mergePartitions, MergeError, partitionsFor, writeStamp } from './support/partitions.ts';
@@ -87,9 +88,12 @@ async function buildWhole(site: string, stopped: boolean): Promise<void> {
     defaultLanguage: config.defaultLanguage,
     folderSections: config.folderSections,
   });
+  // Astro's incremental build finds the published site's unchanged pages linked into its output (published-pages.ts).
+  process.env.DOSSIER_PUBLISHED_SITE = site;
   const { build } = await import('astro');
   await build({ logLevel: logLevel(), outDir: stagingDir(site) });
   await publishSite(site);
+  confirmPublished(astroCacheDir(), site);
 }
 
 /**
@@ -183,6 +187,8 @@ async function merge(outputs: string[], site: string): Promise<void> {
     throw error;
   }
   await publishSite(site);
+  // A merged site is not the one whose pages the last whole build recorded.
+  confirmPublished(astroCacheDir(), site);
 }
 
 /**

@@ -220,3 +220,19 @@ describe('two builds at once', () => {
     expect(index.orphans).toEqual([]);
   });
 });
+
+describe('a rebuild after a document is removed', () => {
+  let rebuild: Run;
+  beforeAll(async () => {
+    await rm(join(DOCUMENTS, 'four.txt'));
+    rebuild = startBuild();
+    expect(await rebuild.exit, rebuild.output()).toBe(0);
+  });
+
+  test('the pages linked from the published site leave out its page, and nothing lists it', async () => {
+    expect(rebuild.output()).toMatch(/Linked \d+ pages of the published site into the new one/);
+    expect(existsSync(join(DIST, 'articles', 'story-four'))).toBe(false);
+    expect(existsSync(join(DIST, 'articles', 'story-one', 'index.html'))).toBe(true);
+    expect(await allHtml(DIST)).not.toContain('Story four');
+  });
+});

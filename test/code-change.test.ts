@@ -27,7 +27,8 @@ async function build(): Promise<string> {
 }
 
 const page = (slug: string) => readFile(join(PROJECT, 'dist', 'articles', slug, 'index.html'), 'utf8');
-const articlePages = (log: string) => [...log.matchAll(/\/articles\/([^/]+)\/index\.html( \(restored\))?/g)];
+// A page Astro skips is "(restored)" from its cache, or "(cached)" when it found it linked from the published site.
+const articlePages = (log: string) => [...log.matchAll(/\/articles\/([^/]+)\/index\.html( \((?:restored|cached)\))?/g)];
 const restored = (log: string) => articlePages(log).filter((match) => match[2]).length;
 
 /** Replaces one exact text in a file of the copied project, failing if it is not there. */

@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { link, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { buildSite, type BuiltSite } from './helpers/build-site.ts';
@@ -16,6 +16,9 @@ const SHARDS = { DOSSIER_SEARCH_SHARD_PAGES: '2' };
 // John Roe is quoted in the story whose title changes, Jane Doe in one that stays as it was.
 const BRAVO_BODY = 'Bravo body.\n\n"The title may change," said John Roe, the editor.';
 
+const PUBLISHED_FILES = { 'articles/alpha-story/index.html': 'alpha.kept', 'sections/news/local/index.html': 'section.kept' };
+const publishedBefore: Record<string, string> = {};
+
 beforeAll(async () => {
   await mkdir(DOCUMENTS, { recursive: true });
   await writeFile(join(DOCUMENTS, 'a.txt'), story('Alpha story', 'Jan 03, 2026 09:00 AM', 'Alpha body.'));
@@ -26,14 +29,22 @@ beforeAll(async () => {
     'OTHER / DESK\nYankee story\nPublished: Jan 05, 2026 09:00 AM\n\n"Nothing here will change," said Jane Doe, the mayor.\n',
   );
   await writeFile(join(DOCUMENTS, 'z.txt'), 'OTHER / DESK\nZulu story\nPublished: Jan 04, 2026 09:00 AM\n\nZulu body.\n');
-  first = await buildSite(DOCUMENTS, 'incremental', { env: SHARDS });
+  // Under a base path, as a project site is: the pages Astro renders again are found by their URLs.
+  first = await buildSite(DOCUMENTS, 'incremental', { env: SHARDS, basePath: '/docs/' });
+
+  // The published files of two pages the rebuild renders again, held by links of our own: the
+  // rebuild links them into its output, and must write new files rather than into these.
+  for (const [file, keep] of Object.entries(PUBLISHED_FILES)) {
+    await link(join(first.dist, file), join(first.out, keep));
+    publishedBefore[file] = await readFile(join(first.out, keep), 'utf8');
+  }
 
   // Two bodies edited, one title renamed: the rebuild must show them wherever they appear.
   await writeFile(join(DOCUMENTS, 'a.txt'), story('Alpha story', 'Jan 03, 2026 09:00 AM', 'Alpha body, edited.'));
   await writeFile(join(DOCUMENTS, 'c.txt'), story('Charlie story', 'Jan 01, 2026 09:00 AM', 'Charlie body, edited.'));
   await writeFile(join(DOCUMENTS, 'b.txt'), story('Bravo story renamed', 'Jan 02, 2026 09:00 AM', BRAVO_BODY));
-  second = await buildSite(DOCUMENTS, 'incremental', { rebuild: true, env: SHARDS });
-  full = await buildSite(DOCUMENTS, 'incremental-full', { env: SHARDS });
+  second = await buildSite(DOCUMENTS, 'incremental', { rebuild: true, env: SHARDS, basePath: '/docs/' });
+  full = await buildSite(DOCUMENTS, 'incremental-full', { env: SHARDS, basePath: '/docs/' });
 });
 
 afterAll(async () => {
@@ -42,16 +53,28 @@ afterAll(async () => {
   await rm(full.out, { recursive: true, force: true });
 });
 
-test('a rebuild restores unchanged article pages instead of rendering them', () => {
-  expect(second.build.stdout).toMatch(/\/articles\/zulu-story\/index\.html \(restored\)/);
-  expect(second.build.stdout).not.toMatch(/\/articles\/alpha-story\/index\.html \(restored\)/);
-  expect(second.build.stdout).not.toMatch(/\/articles\/charlie-story\/index\.html \(restored\)/);
+// Astro says "(cached)" of a page it skips because it found it in its output folder: linked there
+// from the published site (src/integrations/published-pages.ts), not copied ("(restored)").
+test('a rebuild takes unchanged article pages from the published site, linked, instead of rendering them', () => {
+  expect(first.build.stdout).not.toMatch(/Linked \d+ pages/);
+  expect(second.build.stdout).toMatch(/Linked \d+ pages of the published site into the new one/);
+  expect(second.build.stdout).toMatch(/\/articles\/zulu-story\/index\.html \(cached\)/);
+  expect(second.build.stdout).not.toMatch(/\/articles\/alpha-story\/index\.html \((restored|cached)\)/);
+  expect(second.build.stdout).not.toMatch(/\/articles\/charlie-story\/index\.html \((restored|cached)\)/);
+});
+
+test('the published files of the pages a rebuild renders again are never written: the rebuild writes new ones', async () => {
+  for (const [file, keep] of Object.entries(PUBLISHED_FILES)) {
+    expect(await readFile(join(first.out, keep), 'utf8'), file).toBe(publishedBefore[file]);
+    expect(await readFile(join(second.dist, file), 'utf8'), file).not.toBe(publishedBefore[file]);
+  }
+  expect(publishedBefore['articles/alpha-story/index.html']).not.toContain('Alpha body, edited.');
 });
 
 test('a list page is restored when what it lists is unchanged, and rendered again when a document it lists changes', () => {
-  expect(second.build.stdout).toMatch(/\/sections\/other\/desk\/index\.html \(restored\)/);
+  expect(second.build.stdout).toMatch(/\/sections\/other\/desk\/index\.html \(cached\)/);
   expect(second.build.stdout).toMatch(/\/sections\/news\/local\/index\.html/);
-  expect(second.build.stdout).not.toMatch(/\/sections\/news\/local\/index\.html \(restored\)/);
+  expect(second.build.stdout).not.toMatch(/\/sections\/news\/local\/index\.html \((restored|cached)\)/);
 });
 
 test('an edited body shows on its page', async () => {
@@ -67,9 +90,9 @@ test('a renamed neighbour shows in the sidebar and links of the pages around it'
 });
 
 test("a person's page is restored when what it lists is unchanged, and rendered again when a document it lists is renamed", () => {
-  expect(second.build.stdout).toMatch(/\/people\/jane-doe\/index\.html \(restored\)/);
+  expect(second.build.stdout).toMatch(/\/people\/jane-doe\/index\.html \(cached\)/);
   expect(second.build.stdout).toMatch(/\/people\/john-roe\/index\.html/);
-  expect(second.build.stdout).not.toMatch(/\/people\/john-roe\/index\.html \(restored\)/);
+  expect(second.build.stdout).not.toMatch(/\/people\/john-roe\/index\.html \((restored|cached)\)/);
 });
 
 test('every page of the rebuild is byte for byte what a full build makes', async () => {
