@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { statSync, type BigIntStats } from 'node:fs';
 
 /**
  * A file's size, inode and modification time to the nanosecond, as one
@@ -9,11 +9,15 @@ import { statSync } from 'node:fs';
  */
 export function fileStamp(path: string): string | undefined {
   try {
-    const stats = statSync(path, { bigint: true });
-    return `${stats.size}:${stats.ino}:${stats.mtimeNs}`;
+    return stampOf(statSync(path, { bigint: true }));
   } catch {
     return undefined;
   }
+}
+
+/** The stamp of a file already opened or stat'ed (`fstatSync(fd, { bigint: true })`). */
+export function stampOf(stats: BigIntStats): string {
+  return `${stats.size}:${stats.ino}:${stats.mtimeNs}`;
 }
 
 /**

@@ -1,16 +1,18 @@
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync } from 'node:fs';
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { arch, platform } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { checkPagefindVersion, type PagefindFragment } from './pagefind-format.ts';
 import { DATE_ORDER_FILE, dateOrder } from '../date-order.ts';
 import { planShards, type IndexablePage, type ShardBudget, type ShardPlan } from './plan-shards.ts';
 import { codeVersion } from '../../utils/code-version.ts';
+import { fileStamp, stampOf } from '../../utils/file-stamp.ts';
 import { linkOrCopySync } from '../../utils/link-or-copy.ts';
 import { mapConcurrent } from '../../utils/map-concurrent.ts';
 import { mergeBundles, readBundlePages, type IndexedPage } from './merge-bundles.ts';
+import { pageFactsCache, type PageFactsCache } from './page-facts.ts';
 import { hasShards, linkTree, pageDigest, pagefindVersion, shardCache } from './shard-cache.ts';
 
 /**
@@ -92,7 +94,10 @@ export async function buildSearchIndex({
     collected = true;
   };
   if (cacheDir === undefined || !hasShards(cacheDir)) collect();
-  const { pages, noBody, digests } = await indexablePages(site, { digests: cacheDir !== undefined });
+  const code = codeVersion(['src/search/build']);
+  const facts = cacheDir === undefined ? undefined : pageFactsCache(pageFactsFile(cacheDir), code);
+  const { pages, noBody, digests } = await indexablePages(site, { digests: cacheDir !== undefined, facts });
+  facts?.save();
   const plan = planShards(pages, budget);
   if (plan.length === 0) return { pages: 0, shards: 0, noBody, reused: 0 };
   // The merge writes 1.6's format: any other Pagefind stops the build here, with the fix.
@@ -100,7 +105,7 @@ export async function buildSearchIndex({
   const version = pagefindVersion(binary);
   checkPagefindVersion(version, `the binary at ${binary}`);
   // Shards are kept by their pages' bytes, Pagefind's version, and the code that runs it and merges.
-  const cache = cacheDir === undefined ? undefined : shardCache(cacheDir, digests, `${version} ${codeVersion(['src/search/build'])}`);
+  const cache = cacheDir === undefined ? undefined : shardCache(cacheDir, digests, `${version} ${code}`);
   let reused = 0;
   // Each shard's index kept by an earlier build, if any: looked up once.
   const cached = plan.map((shard) => cache?.lookup(shard.pages));
@@ -191,37 +196,46 @@ async function writeDateOrder(bundle: string, indexed: IndexedPage[]): Promise<v
   await writeFile(join(bundle, DATE_ORDER_FILE), JSON.stringify(dateOrder(dated)));
 }
 
+/** Beside the shard cache, not in it: the shard cache's folder holds shards only. */
+const pageFactsFile = (cacheDir: string): string => `${cacheDir}.pages.json`;
+
 const HTML_LANG = /<html\s[^>]*?\blang\s*=\s*["']?([^"'\s>]+)/i;
 
 /**
  * The pages Pagefind will index: those with `data-pagefind-body` if any page
- * has one (as Pagefind decides), else all of them.
+ * has one (as Pagefind decides), else all of them. With `facts`, a page whose
+ * file is unchanged since the last build is not read again (page-facts.ts).
  */
 export async function indexablePages(
   site: string,
-  { digests = false }: { digests?: boolean } = {},
+  { digests = false, facts }: { digests?: boolean; facts?: PageFactsCache } = {},
 ): Promise<{ pages: IndexablePage[]; noBody: boolean; digests: Map<string, string> }> {
-  const files = (await readdir(site, { recursive: true }))
-    .map((file) => file.split('\\').join('/'))
+  // Synchronously, with each entry's type: the promise form stats every entry, seconds for a large site.
+  const files = readdirSync(site, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+    .map((entry) => relative(site, join(entry.parentPath, entry.name)).split(sep).join('/'))
     .filter(
-      (file) =>
-        file.endsWith('.html') &&
-        !file.startsWith(`${BUNDLE_FOLDER}/`) &&
-        !file.startsWith(`${STAGING_FOLDER}/`) &&
-        !file.startsWith(`${SHARDS_FOLDER}/`),
-    );
+      (file) => !file.startsWith(`${BUNDLE_FOLDER}/`) && !file.startsWith(`${STAGING_FOLDER}/`) && !file.startsWith(`${SHARDS_FOLDER}/`),
+    )
+    .sort();
   const withBody: IndexablePage[] = [];
   const all: IndexablePage[] = [];
   const digestOf = new Map<string, string>();
+  const hashed = digests || facts !== undefined;
   // Synchronously: thousands of small files, each read faster than a round trip through the thread pool.
   const read = pageReader();
   for (const path of files) {
-    const html = read(join(site, path));
-    const language = HTML_LANG.exec(html.subarray(0, 4096).toString('latin1'))?.[1]?.toLowerCase() ?? 'unknown';
-    const body = bodyAttribute(html);
-    if (digests) digestOf.set(path, pageDigest(html));
-    if (body >= 0) withBody.push({ path, bytes: html.length - body, language });
-    else all.push({ path, bytes: html.length, language });
+    const file = join(site, path);
+    let page = facts?.get(path, facts.empty ? undefined : fileStamp(file));
+    if (!page) {
+      const { bytes: html, stamp } = read(file);
+      const language = HTML_LANG.exec(html.subarray(0, 4096).toString('latin1'))?.[1]?.toLowerCase() ?? 'unknown';
+      page = { language, body: bodyAttribute(html), size: html.length, digest: hashed ? pageDigest(html) : '' };
+      facts?.set(path, stamp, page);
+    }
+    if (digests) digestOf.set(path, page.digest);
+    if (page.body >= 0) withBody.push({ path, bytes: page.size - page.body, language: page.language });
+    else all.push({ path, bytes: page.size, language: page.language });
   }
   return withBody.length > 0
     ? { pages: withBody, noBody: false, digests: digestOf }
@@ -229,20 +243,21 @@ export async function indexablePages(
 }
 
 /**
- * Reads each page into one reused buffer, valid until the next read: a buffer per page, thousands of
- * them left for the collector, kept the indexing process hundreds of MB larger than it needs to be
- * while Pagefind runs beside it (BENCHMARKS.md, "Building in partitions").
+ * Reads each page into one reused buffer, valid until the next read, with its file's stamp: a
+ * buffer per page, thousands of them left for the collector, kept the indexing process hundreds of
+ * MB larger than it needs to be while Pagefind runs beside it (BENCHMARKS.md, "Building in partitions").
  */
-function pageReader(): (file: string) => Buffer {
+function pageReader(): (file: string) => { bytes: Buffer; stamp: string } {
   let scratch = Buffer.allocUnsafe(1 << 20);
   return (file) => {
     const fd = openSync(file, 'r');
     try {
-      const size = fstatSync(fd).size;
+      const stats = fstatSync(fd, { bigint: true });
+      const size = Number(stats.size);
       if (size > scratch.length) scratch = Buffer.allocUnsafe(Math.max(size, 2 * scratch.length));
       let length = 0;
       for (let got = -1; length < size && got !== 0; length += got) got = readSync(fd, scratch, length, size - length, length);
-      return scratch.subarray(0, length);
+      return { bytes: scratch.subarray(0, length), stamp: stampOf(stats) };
     } finally {
       closeSync(fd);
     }
