@@ -114,5 +114,7 @@ test('a rebuild indexes for search only the shards whose pages changed, and writ
       .sort();
   const rebuilt = await files(second);
   expect(rebuilt).toEqual(await files(full));
+  // What the merge keeps beside each shard stays out of the bundle.
+  expect(rebuilt.filter((file) => file.includes('dossier-'))).toEqual([]);
   for (const file of rebuilt) expect(await readFile(join(second.dist, file)), file).toEqual(await readFile(join(full.dist, file)));
 });

@@ -11,7 +11,7 @@ import { codeVersion } from '../../utils/code-version.ts';
 import { fileStamp, stampOf } from '../../utils/file-stamp.ts';
 import { linkOrCopySync } from '../../utils/link-or-copy.ts';
 import { mapConcurrent } from '../../utils/map-concurrent.ts';
-import { mergeBundles, readBundlePages, type IndexedPage } from './merge-bundles.ts';
+import { mergeBundles, readBundlePages, writeFragmentsFile, type IndexedPage } from './merge-bundles.ts';
 import { pageFactsCache, type PageFactsCache } from './page-facts.ts';
 import { hasShards, linkTree, pageDigest, pagefindVersion, shardCache } from './shard-cache.ts';
 
@@ -130,7 +130,12 @@ export async function buildSearchIndex({
       log?.(
         `${pages.length} pages to index in ${plan.length} shards of at most ${budget.maxPages} pages or ${mb(budget.maxBytes)} (${since()}).`,
       );
-      const outputs = plan.map((_, index) => join(keepShards ? join(site, SHARDS_FOLDER) : staging, `out-${index + 1}`));
+      // A shard kept by an earlier build is merged from the cache itself (its files linked, not moved),
+      // unless the shards are left for a later merge.
+      const fromCache = (index: number): string | undefined => (keepShards ? undefined : cached[index]);
+      const outputs = plan.map(
+        (_, index) => fromCache(index) ?? join(keepShards ? join(site, SHARDS_FOLDER) : staging, `out-${index + 1}`),
+      );
       // Largest first, so that the last ones to finish are small.
       const order = plan.map((shard, index) => ({ shard, index })).sort((a, b) => b.shard.bytes - a.shard.bytes || a.index - b.index);
       // Progress in at most ten lines: a large site's shards take minutes.
@@ -144,7 +149,7 @@ export async function buildSearchIndex({
       };
       await mapConcurrent(order, concurrency, async ({ shard, index }) => {
         if (cached[index]) {
-          linkTree(cached[index], outputs[index]!);
+          if (!fromCache(index)) linkTree(cached[index], outputs[index]!);
           reused++;
           step();
           return;
@@ -153,19 +158,21 @@ export async function buildSearchIndex({
         stage(site, source, shard);
         try {
           await runPagefind(['--site', source, '--output-path', outputs[index]!, '--silent'], staging);
+          await writeFragmentsFile(outputs[index]!);
           cache?.store(shard.pages, outputs[index]!);
         } finally {
           await rm(source, { recursive: true, force: true });
         }
         step();
       });
-      const fromCache = reused > 0 ? `; ${reused} unchanged since the last build, taken from the cache` : '';
-      log?.(`Indexed the shards, ${concurrency} at a time${fromCache} (${since()}).`);
+      const unchanged = reused > 0 ? `; ${reused} unchanged since the last build, taken from the cache` : '';
+      log?.(`Indexed the shards, ${concurrency} at a time${unchanged} (${since()}).`);
       if (keepShards) {
         cache?.prune();
         return { pages: pages.length, shards: plan.length, noBody, reused };
       }
-      indexed = await mergeBundles({ shards: outputs, output: bundle, sortValue });
+      const kept = new Set(plan.flatMap((_, index) => fromCache(index) ?? []));
+      indexed = await mergeBundles({ shards: outputs, output: bundle, sortValue, kept });
       log?.(`Merged the shards' indexes (${since()}).`);
     }
     await writeDateOrder(bundle, indexed);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { moveOrCopySync } from '../../utils/link-or-copy.ts';
+import { linkOrCopySync, moveOrCopySync } from '../../utils/link-or-copy.ts';
 import {
   checkPagefindVersion,
   compareCodePoints,
@@ -40,7 +40,15 @@ export interface MergeOptions {
   output: string;
   /** A page's value for a sort key, from its fragment: the merge orders pages across shards by it. */
   sortValue: (key: string, fragment: PagefindFragment) => string | undefined;
+  /** Shards whose files must stay where they are (a cache's): linked into the bundle, not moved. */
+  kept?: ReadonlySet<string>;
 }
+
+/**
+ * Beside a shard's bundle, not part of it: each fragment's URL and filters, by its hash, so that a
+ * merge need not read and decompress the fragments of a shard that an earlier build indexed.
+ */
+export const FRAGMENTS_FILE = 'dossier-fragments.json';
 
 /** A page of the merged index. */
 export interface IndexedPage {
@@ -54,14 +62,15 @@ interface Entry {
   include_characters?: string[];
 }
 
-export async function mergeBundles({ shards, output, sortValue }: MergeOptions): Promise<IndexedPage[]> {
+export async function mergeBundles({ shards, output, sortValue, kept = new Set() }: MergeOptions): Promise<IndexedPage[]> {
+  const take = (dir: string): ((from: string, to: string) => void) => (kept.has(dir) ? linkOrCopySync : moveOrCopySync);
   const entries = await Promise.all(
     shards.map(async (dir) => JSON.parse(await readFile(join(dir, 'pagefind-entry.json'), 'utf8')) as Entry),
   );
   // Every shard was written by the Pagefind whose format the merge knows, or nothing is merged.
   entries.forEach((entry, shard) => checkPagefindVersion(entry.version, `search shard ${shards[shard]}`));
   await Promise.all(['fragment', 'index', 'filter'].map((folder) => mkdir(join(output, folder), { recursive: true })));
-  await moveAssets(shards, output);
+  await moveAssets(shards, output, take);
 
   const languages = [...new Set(entries.flatMap((entry) => Object.keys(entry.languages)))].sort(compareCodePoints);
   const merged: Entry = { version: entries[0]!.version, languages: {}, include_characters: entries[0]!.include_characters };
@@ -72,7 +81,8 @@ export async function mergeBundles({ shards, output, sortValue }: MergeOptions):
       return info ? [{ dir, hash: info.hash }] : [];
     });
     const wasm = entries.map((entry) => entry.languages[language]?.wasm).find((value) => value !== undefined) ?? null;
-    const result = parts.length === 1 ? await moveLanguage(parts[0]!, output) : await mergeLanguage(language, parts, output, sortValue);
+    const result =
+      parts.length === 1 ? await moveLanguage(parts[0]!, output, take) : await mergeLanguage(language, parts, output, sortValue, take);
     merged.languages[language] = { hash: result.hash, wasm, page_count: result.pages.length };
     pages.push(...result.pages);
   }
@@ -101,14 +111,34 @@ function readPage(file: string): PagefindFragment {
   return { url, filters };
 }
 
+/** Writes a shard's {@link FRAGMENTS_FILE}, from its fragments. */
+export async function writeFragmentsFile(dir: string): Promise<void> {
+  const fragments = Object.fromEntries((await readBundlePages(dir)).map(({ id, fragment }) => [id, fragment]));
+  await writeFile(join(dir, FRAGMENTS_FILE), JSON.stringify(fragments));
+}
+
+/** A shard's fragments' URLs and filters, from its {@link FRAGMENTS_FILE} where it has one, else from each fragment. */
+function fragmentReader(dir: string): (hash: string) => PagefindFragment {
+  let kept: Record<string, PagefindFragment> | undefined;
+  try {
+    kept = JSON.parse(readFileSync(join(dir, FRAGMENTS_FILE), 'utf8')) as Record<string, PagefindFragment>;
+  } catch {
+    kept = undefined;
+  }
+  return (hash) => kept?.[hash] ?? readPage(join(dir, 'fragment', `${hash}.pf_fragment`));
+}
+
+type Take = (from: string, to: string) => void;
+
 /** The bundle's scripts, styles and WebAssembly: from the first shard, and each language's stemmer from whichever shard has it. */
-async function moveAssets(shards: readonly string[], output: string): Promise<void> {
+async function moveAssets(shards: readonly string[], output: string, take: (dir: string) => Take): Promise<void> {
   const moved = new Set<string>();
   for (const dir of shards) {
     for (const file of await readdir(dir, { withFileTypes: true })) {
-      if (!file.isFile() || file.name === 'pagefind-entry.json' || file.name.endsWith('.pf_meta') || moved.has(file.name)) continue;
+      if (!file.isFile() || file.name === 'pagefind-entry.json' || file.name === FRAGMENTS_FILE || file.name.endsWith('.pf_meta')) continue;
+      if (moved.has(file.name)) continue;
       moved.add(file.name);
-      moveOrCopySync(join(dir, file.name), join(output, file.name));
+      take(dir)(join(dir, file.name), join(output, file.name));
     }
   }
 }
@@ -120,20 +150,25 @@ interface LanguagePart {
 }
 
 /** A language in one shard only: its files as Pagefind wrote them. */
-async function moveLanguage({ dir, hash }: LanguagePart, output: string): Promise<{ hash: string; pages: IndexedPage[] }> {
+async function moveLanguage(
+  { dir, hash }: LanguagePart,
+  output: string,
+  take: (dir: string) => Take,
+): Promise<{ hash: string; pages: IndexedPage[] }> {
   const metaFile = `pagefind.${hash}.pf_meta`;
   const meta = readMeta(pagefindPayload(readFileSync(join(dir, metaFile))));
+  const move = take(dir);
+  const fragmentOf = fragmentReader(dir);
   const pages = meta.pages.map((page) => {
     const file = `fragment/${page.hash}.pf_fragment`;
-    const fragment = readPage(join(dir, file));
-    moveOrCopySync(join(dir, file), join(output, file));
+    const fragment = fragmentOf(page.hash);
+    move(join(dir, file), join(output, file));
     return { id: page.hash, fragment };
   });
-  moveOrCopySync(join(dir, metaFile), join(output, metaFile));
-  for (const chunk of meta.chunks)
-    moveOrCopySync(join(dir, 'index', `${chunk.hash}.pf_index`), join(output, 'index', `${chunk.hash}.pf_index`));
+  move(join(dir, metaFile), join(output, metaFile));
+  for (const chunk of meta.chunks) move(join(dir, 'index', `${chunk.hash}.pf_index`), join(output, 'index', `${chunk.hash}.pf_index`));
   for (const filter of meta.filters)
-    moveOrCopySync(join(dir, 'filter', `${filter.hash}.pf_filter`), join(output, 'filter', `${filter.hash}.pf_filter`));
+    move(join(dir, 'filter', `${filter.hash}.pf_filter`), join(output, 'filter', `${filter.hash}.pf_filter`));
   return { hash, pages };
 }
 
@@ -142,6 +177,7 @@ async function mergeLanguage(
   languageParts: readonly LanguagePart[],
   output: string,
   sortValue: MergeOptions['sortValue'],
+  take: (dir: string) => Take,
 ): Promise<{ hash: string; pages: IndexedPage[] }> {
   const metas = await Promise.all(
     languageParts.map(async ({ dir, hash }) => readMeta(pagefindPayload(await readFile(join(dir, `pagefind.${hash}.pf_meta`))))),
@@ -157,7 +193,7 @@ async function mergeLanguage(
     return part;
   });
 
-  const pages = mergePages(language, parts, output);
+  const pages = mergePages(language, parts, output, take);
   const writes = new Writes();
   const chunks = await mergeWords(language, parts, output, writes);
   const filters = await mergeFilters(language, parts, output, writes);
@@ -189,10 +225,12 @@ function pageWordCount(parts: readonly Part[], number: number): number {
  * already took gets a longer prefix of its hash, as Pagefind lengthens ids
  * that collide within a run.
  */
-function mergePages(language: string, parts: readonly Part[], output: string): IndexedPage[] {
+function mergePages(language: string, parts: readonly Part[], output: string, take: (dir: string) => Take): IndexedPage[] {
   const taken = new Set<string>();
-  return parts.flatMap((part) =>
-    part.meta.pages.map((page) => {
+  return parts.flatMap((part) => {
+    const move = take(part.dir);
+    const fragmentOf = fragmentReader(part.dir);
+    return part.meta.pages.map((page) => {
       const from = join(part.dir, 'fragment', `${page.hash}.pf_fragment`);
       let id = page.hash;
       if (taken.has(id)) {
@@ -201,11 +239,11 @@ function mergePages(language: string, parts: readonly Part[], output: string): I
         if (taken.has(id)) throw new Error(`Two pages of the ${language} index share the id ${page.hash}`);
       }
       taken.add(id);
-      const fragment = readPage(from);
-      moveOrCopySync(from, join(output, 'fragment', `${id}.pf_fragment`));
+      const fragment = fragmentOf(page.hash);
+      move(from, join(output, 'fragment', `${id}.pf_fragment`));
       return { id, fragment };
-    }),
-  );
+    });
+  });
 }
 
 async function mergeFilters(language: string, parts: readonly Part[], output: string, writes: Writes): Promise<PagefindMeta['filters']> {
