@@ -53,7 +53,8 @@ export const isFocused = (page: Page, selector: string) => page.locator(selector
 /** Opens search with `/` and types the query; resolves when its results are counted. */
 export async function search(page: Page, query: string, expectedSummary?: string | RegExp): Promise<void> {
   if (!(await page.locator('dialog.search-dialog').evaluate((dialog: HTMLDialogElement) => dialog.open))) await page.keyboard.press('/');
-  await expect.poll(() => isFocused(page, 'pagefind-input input')).toBe(true);
+  // The dialog's modules load on the first `/`: on a machine busy with other tests, that can take over the default second.
+  await expect.poll(() => isFocused(page, 'pagefind-input input'), { timeout: POLL }).toBe(true);
   await searchInput(page).fill(query);
   await expect
     .poll(() => summary(page).textContent(), { timeout: POLL })
