@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 import type { AstroIntegration, AstroIntegrationLogger, AstroPrerenderer } from 'astro';
 import { fileStamp } from '../utils/file-stamp.ts';
 import type { LinkPagesRequest, LinkPagesResult } from './link-pages-worker.ts';
+import { inSitemapOrder } from './sitemap-order.ts';
 
 /**
  * A rebuild starts its new site with the published site's pages, hard-linked, instead of copies.
@@ -27,6 +28,9 @@ import type { LinkPagesRequest, LinkPagesResult } from './link-pages-worker.ts';
  * ({@link confirmPublished}), with Astro's cache as that build left it: Astro's cache keys then
  * stand for the published pages. After a build that failed, or any other doubt, no page is linked
  * and Astro copies them as before.
+ *
+ * The same prerenderer hands Astro its pages in the sitemap's order (sitemap-order.ts), the one
+ * place where a build can choose the order in which pages are rendered.
  *
  * This leans on Astro's incremental build, which is experimental: that it leaves a skipped page
  * found in the output folder untouched, and the name of its cache manifest. The Astro version it
@@ -150,7 +154,7 @@ function reusingPrerenderer(inner: AstroPrerenderer, { site, outDir, cacheDir, b
     async getStaticPaths() {
       const paths = await inner.getStaticPaths();
       expected = paths.flatMap(({ pathname, route }) => (route.type === 'page' ? [pageFile(pathname)] : []));
-      return paths;
+      return inSitemapOrder(paths);
     },
     render(request, options) {
       if (linked.size > 0 && options.routeData.type === 'page') {
