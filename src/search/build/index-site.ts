@@ -223,8 +223,7 @@ export async function indexablePages(
     .map((entry) => relative(site, join(entry.parentPath, entry.name)).split(sep).join('/'))
     .filter(
       (file) => !file.startsWith(`${BUNDLE_FOLDER}/`) && !file.startsWith(`${STAGING_FOLDER}/`) && !file.startsWith(`${SHARDS_FOLDER}/`),
-    )
-    .sort();
+    );
   const withBody: IndexablePage[] = [];
   const all: IndexablePage[] = [];
   const digestOf = new Map<string, string>();

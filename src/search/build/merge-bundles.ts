@@ -63,14 +63,20 @@ interface Entry {
 }
 
 export async function mergeBundles({ shards, output, sortValue, kept = new Set() }: MergeOptions): Promise<IndexedPage[]> {
-  const take = (dir: string): ((from: string, to: string) => void) => (kept.has(dir) ? linkOrCopySync : moveOrCopySync);
+  // Per shard, once: how its files go into the bundle, and its fragments' URLs and filters.
+  const sources = new Map<string, ShardSource>();
+  const source = (dir: string): ShardSource => {
+    let found = sources.get(dir);
+    if (!found) sources.set(dir, (found = { move: kept.has(dir) ? linkOrCopySync : moveOrCopySync, fragmentOf: fragmentReader(dir) }));
+    return found;
+  };
   const entries = await Promise.all(
     shards.map(async (dir) => JSON.parse(await readFile(join(dir, 'pagefind-entry.json'), 'utf8')) as Entry),
   );
   // Every shard was written by the Pagefind whose format the merge knows, or nothing is merged.
   entries.forEach((entry, shard) => checkPagefindVersion(entry.version, `search shard ${shards[shard]}`));
   await Promise.all(['fragment', 'index', 'filter'].map((folder) => mkdir(join(output, folder), { recursive: true })));
-  await moveAssets(shards, output, take);
+  await moveAssets(shards, output, source);
 
   const languages = [...new Set(entries.flatMap((entry) => Object.keys(entry.languages)))].sort(compareCodePoints);
   const merged: Entry = { version: entries[0]!.version, languages: {}, include_characters: entries[0]!.include_characters };
@@ -82,7 +88,7 @@ export async function mergeBundles({ shards, output, sortValue, kept = new Set()
     });
     const wasm = entries.map((entry) => entry.languages[language]?.wasm).find((value) => value !== undefined) ?? null;
     const result =
-      parts.length === 1 ? await moveLanguage(parts[0]!, output, take) : await mergeLanguage(language, parts, output, sortValue, take);
+      parts.length === 1 ? await moveLanguage(parts[0]!, output, source) : await mergeLanguage(language, parts, output, sortValue, source);
     merged.languages[language] = { hash: result.hash, wasm, page_count: result.pages.length };
     pages.push(...result.pages);
   }
@@ -128,17 +134,21 @@ function fragmentReader(dir: string): (hash: string) => PagefindFragment {
   return (hash) => kept?.[hash] ?? readPage(join(dir, 'fragment', `${hash}.pf_fragment`));
 }
 
-type Take = (from: string, to: string) => void;
+/** A shard's files as the merge takes them: moved, or linked from a cache; and its fragments' URLs and filters. */
+interface ShardSource {
+  move: (from: string, to: string) => void;
+  fragmentOf: (hash: string) => PagefindFragment;
+}
 
 /** The bundle's scripts, styles and WebAssembly: from the first shard, and each language's stemmer from whichever shard has it. */
-async function moveAssets(shards: readonly string[], output: string, take: (dir: string) => Take): Promise<void> {
+async function moveAssets(shards: readonly string[], output: string, source: (dir: string) => ShardSource): Promise<void> {
   const moved = new Set<string>();
   for (const dir of shards) {
     for (const file of await readdir(dir, { withFileTypes: true })) {
       if (!file.isFile() || file.name === 'pagefind-entry.json' || file.name === FRAGMENTS_FILE || file.name.endsWith('.pf_meta')) continue;
       if (moved.has(file.name)) continue;
       moved.add(file.name);
-      take(dir)(join(dir, file.name), join(output, file.name));
+      source(dir).move(join(dir, file.name), join(output, file.name));
     }
   }
 }
@@ -153,12 +163,11 @@ interface LanguagePart {
 async function moveLanguage(
   { dir, hash }: LanguagePart,
   output: string,
-  take: (dir: string) => Take,
+  source: (dir: string) => ShardSource,
 ): Promise<{ hash: string; pages: IndexedPage[] }> {
   const metaFile = `pagefind.${hash}.pf_meta`;
   const meta = readMeta(pagefindPayload(readFileSync(join(dir, metaFile))));
-  const move = take(dir);
-  const fragmentOf = fragmentReader(dir);
+  const { move, fragmentOf } = source(dir);
   const pages = meta.pages.map((page) => {
     const file = `fragment/${page.hash}.pf_fragment`;
     const fragment = fragmentOf(page.hash);
@@ -177,7 +186,7 @@ async function mergeLanguage(
   languageParts: readonly LanguagePart[],
   output: string,
   sortValue: MergeOptions['sortValue'],
-  take: (dir: string) => Take,
+  source: (dir: string) => ShardSource,
 ): Promise<{ hash: string; pages: IndexedPage[] }> {
   const metas = await Promise.all(
     languageParts.map(async ({ dir, hash }) => readMeta(pagefindPayload(await readFile(join(dir, `pagefind.${hash}.pf_meta`))))),
@@ -193,7 +202,7 @@ async function mergeLanguage(
     return part;
   });
 
-  const pages = mergePages(language, parts, output, take);
+  const pages = mergePages(language, parts, output, source);
   const writes = new Writes();
   const chunks = await mergeWords(language, parts, output, writes);
   const filters = await mergeFilters(language, parts, output, writes);
@@ -225,11 +234,10 @@ function pageWordCount(parts: readonly Part[], number: number): number {
  * already took gets a longer prefix of its hash, as Pagefind lengthens ids
  * that collide within a run.
  */
-function mergePages(language: string, parts: readonly Part[], output: string, take: (dir: string) => Take): IndexedPage[] {
+function mergePages(language: string, parts: readonly Part[], output: string, source: (dir: string) => ShardSource): IndexedPage[] {
   const taken = new Set<string>();
   return parts.flatMap((part) => {
-    const move = take(part.dir);
-    const fragmentOf = fragmentReader(part.dir);
+    const { move, fragmentOf } = source(part.dir);
     return part.meta.pages.map((page) => {
       const from = join(part.dir, 'fragment', `${page.hash}.pf_fragment`);
       let id = page.hash;
