@@ -4,6 +4,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { dataStoreFile } from './src/integrations/data-store-file.ts';
 import { ingestIntegration } from './src/integrations/ingest.ts';
 import { pagefind } from './src/integrations/pagefind.ts';
 import { publishedPages } from './src/integrations/published-pages.ts';
@@ -44,6 +45,8 @@ export default defineConfig({
   },
   integrations: [
     mdx(),
+    // The pages read the content layer's data store from its file, rather than from a bundled copy that Node compiles.
+    dataStoreFile(),
     // sitemap-index.xml and sitemap-0.xml, every page but the 404 (robots.txt points to it).
     // Each article's <lastmod> is its document's last update (src/ingest/run-ingest.ts writes them).
     sitemap({ filter: (page) => !/\/404\/?$/.test(page), serialize: withLastModified(join(entriesDir(), 'last-updated.json')) }),

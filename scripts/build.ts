@@ -23,6 +23,7 @@ import { parsePartition, readPlanFile } from '../src/site/partition.ts';
 import { indexBuiltSite, shardCacheDir } from '../src/integrations/pagefind.ts';
 import { confirmPublished } from '../src/integrations/published-pages.ts';
 import { collectGarbage } from '../src/utils/collect-garbage.ts';
+import { limitHeapGrowth } from '../src/utils/heap-growth.ts';
 import { acquireBuildLock, LockHeldError } from './support/build-lock.ts';
 import { mergePartitions, MergeError, partitionsFor, writeStamp } from './support/partitions.ts';
 import { publishSite, recoverSite, stagingDir } from './support/publish-site.ts';
@@ -43,6 +44,8 @@ const { values } = parseArgs({
   },
 });
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
+// Garbage is collected before it doubles the heap: a build's peak memory (heap-growth.ts).
+limitHeapGrowth();
 const strict = process.env.STRICT === '1' || process.env.STRICT === 'true';
 
 const fail = (message: string): never => {

@@ -63,6 +63,15 @@ test('a rebuild takes unchanged article pages from the published site, linked, i
   expect(second.build.stdout).not.toMatch(/\/articles\/charlie-story\/index\.html \((restored|cached)\)/);
 });
 
+// The pages read the content layer's data store from its file when they render
+// (src/integrations/data-store-file.ts): the edits this file checks come through it.
+test("a build's pages read the data store from that build's cache, not from a copy bundled with the code", () => {
+  for (const site of [first, second]) {
+    const file = join(site.out, 'cache', 'data-store.json').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    expect(site.build.stdout).toMatch(new RegExp(`The data store is read from ${file} \\([\\d.]+ MB\\) as pages render, not bundled`));
+  }
+});
+
 test('the published files of the pages a rebuild renders again are never written: the rebuild writes new ones', async () => {
   for (const [file, keep] of Object.entries(PUBLISHED_FILES)) {
     expect(await readFile(join(first.out, keep), 'utf8'), file).toBe(publishedBefore[file]);

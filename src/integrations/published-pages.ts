@@ -1,10 +1,10 @@
 import { existsSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration, AstroIntegrationLogger, AstroPrerenderer } from 'astro';
 import { fileStamp } from '../utils/file-stamp.ts';
+import { astroVersion, isTestedAstro } from './astro-version.ts';
 import type { LinkPagesRequest, LinkPagesResult } from './link-pages-worker.ts';
 import { inSitemapOrder } from './sitemap-order.ts';
 
@@ -37,8 +37,6 @@ import { inSitemapOrder } from './sitemap-order.ts';
  * was tested with is pinned in package.json and checked here; any other version links nothing.
  */
 
-/** The Astro version whose incremental build this was tested with (test/incremental.test.ts). */
-export const TESTED_ASTRO_VERSION = '7.3.5';
 /** Astro's incremental-build manifest, in its cache folder (astro/dist/core/build/incremental.js). */
 const ASTRO_MANIFEST = 'incremental-build.json';
 const RECORD = 'dossier-published-pages.json';
@@ -78,7 +76,7 @@ export function publishedPages({ site }: PublishedPagesOptions = {}): AstroInteg
         base = config.base;
       },
       'astro:build:start': ({ setPrerenderer, logger }) => {
-        if (!site || astroVersion() !== TESTED_ASTRO_VERSION) return;
+        if (!site || !isTestedAstro()) return;
         active = true;
         setPrerenderer((inner) => reusingPrerenderer(inner, { site, outDir, cacheDir, base, seeded: () => seeding, logger }));
       },
@@ -219,8 +217,4 @@ function removePage(outDir: string, page: string): void {
   } catch {
     // Not empty.
   }
-}
-
-function astroVersion(): string {
-  return (createRequire(import.meta.url)('astro/package.json') as { version: string }).version;
 }
