@@ -9,7 +9,8 @@ import { config, documentsDir, entriesDir } from '../src/config.ts';
 import { documentsFolderProblem } from '../src/ingest/documents-folder.ts';
 import { formatMessage } from '../src/ingest/message.ts';
 import { progressReporter } from '../src/ingest/progress.ts';
-import { formatSummary, runIngest } from '../src/ingest/run-ingest.ts';
+import { runIngest } from '../src/ingest/run-ingest.ts';
+import { formatSummary } from '../src/ingest/summary.ts';
 import { describePlan, writePlan } from './support/partitions.ts';
 
 const { values, positionals } = parseArgs({

@@ -7,7 +7,8 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { splitEntry } from '../content/entry-file.ts';
 import { EntryFrontmatterSchema } from '../content/entry-schema.ts';
 import { formatMessage } from './message.ts';
-import { formatSummary, runIngest } from './run-ingest.ts';
+import { runIngest } from './run-ingest.ts';
+import { formatSummary } from './summary.ts';
 import { isGeneratedEntry } from './to-mdx.ts';
 
 const CLI = join(import.meta.dirname, '../../scripts/ingest.ts');

@@ -377,11 +377,3 @@ function titlesOnly(folders: Record<string, DescribedFolder>): Record<string, Fo
   return Object.fromEntries(Object.entries(folders).flatMap(([path, folder]) => (folder.title ? [[path, { title: folder.title }]] : [])));
 }
 
-export function formatSummary(summary: IngestSummary, documentsDir: string): string {
-  const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
-  return (
-    `Ingested ${plural(summary.documents, 'document')} from ${documentsDir}: ` +
-    `${summary.written} written, ${summary.unchanged} unchanged, ${summary.removed} removed; ` +
-    `${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}.`
-  );
-}

@@ -4,7 +4,8 @@ import type { ErrorPayload, ViteDevServer } from 'vite';
 import { formatMessage, type DossierMessage } from '../ingest/message.ts';
 import { progressReporter } from '../ingest/progress.ts';
 import { takeStartedIngest } from '../ingest/threads/early-ingest.ts';
-import { formatSummary, runIngest, type IngestSummary } from '../ingest/run-ingest.ts';
+import type { IngestRunOptions, IngestSummary } from '../ingest/run-ingest.ts';
+import { formatSummary } from '../ingest/summary.ts';
 import { runIngestInWorker } from '../ingest/threads/run-ingest-in-worker.ts';
 
 export interface IngestIntegrationOptions {
@@ -50,7 +51,9 @@ export function ingestIntegration(options: IngestIntegrationOptions): AstroInteg
     const settings = { documentsDir, entriesDir, defaultLanguage, folderSections };
     const taken = where === 'worker' ? await takeStartedIngest(settings, listeners) : undefined;
     const begun = taken?.started ?? performance.now();
-    const run = taken?.summary ?? (where === 'worker' ? runIngestInWorker : runIngest)({ ...settings, ...listeners });
+    // The parsers load here only for the dev server's re-ingests: a build's ingest runs in a worker.
+    const here = async (run: IngestRunOptions) => (await import('../ingest/run-ingest.ts')).runIngest(run);
+    const run = taken?.summary ?? (where === 'worker' ? runIngestInWorker : here)({ ...settings, ...listeners });
     const result = await run;
     logger.info(`${formatSummary(result, options.documentsDir)} (${((performance.now() - begun) / 1000).toFixed(1)} s)`);
     return result;
