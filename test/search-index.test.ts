@@ -150,8 +150,8 @@ async function indexCopy(name: string, budget: { maxPages: number; maxBytes: num
 describe('a site indexed in shards', () => {
   test('has the index of the whole site, in the same files', async () => {
     const [whole, sharded] = await Promise.all([indexCopy('whole', HUGE), indexCopy('sharded', { maxPages: 3, maxBytes: 1e12 })]);
-    expect(whole.result).toEqual({ pages: 11, shards: 1, noBody: false, reused: 0 });
-    expect(sharded.result).toEqual({ pages: 11, shards: 5, noBody: false, reused: 0 });
+    expect(whole.result).toEqual({ pages: 11, shards: 1, noBody: false, reused: 0, languagesReused: 0 });
+    expect(sharded.result).toEqual({ pages: 11, shards: 5, noBody: false, reused: 0, languagesReused: 0 });
 
     const [expected, actual] = await Promise.all([
       readIndex(join(whole.copy, 'pagefind'), sortValue),
@@ -258,6 +258,40 @@ describe('a site indexed in shards', () => {
       await writeFile(file, (await readFile(file, 'utf8')).replace('</article>', '<p>Another line.</p></article>'));
     }
     expect(await index()).toMatchObject({ calls: 1, reused: 0 });
+  });
+
+  test('a rebuild merges again only the languages whose shards changed, into the bundle a merge from scratch writes', async () => {
+    const copy = join(out, 'languages');
+    const fresh = join(out, 'languages-fresh');
+    await cp(site, copy, { recursive: true });
+    const cacheDir = join(out, 'languages-cache');
+    // Two pages a shard: English in four shards, Korean in two.
+    const budget = { maxPages: 2, maxBytes: 1e12 };
+    const index = (dir: string, cache?: string) =>
+      buildSearchIndex({ site: dir, budget, concurrency: 2, sortValue: searchSortValue, cacheDir: cache });
+    expect(await index(copy, cacheDir)).toMatchObject({ reused: 0, languagesReused: 0 });
+    // Nothing changed: both languages' merges from the cache.
+    expect(await index(copy, cacheDir)).toMatchObject({ languagesReused: 2 });
+    // An English page changed: English is merged again, Korean is not.
+    const page = join(copy, PAGES[0]!.path);
+    expect(PAGES[0]!.language).toBe('en');
+    await writeFile(page, (await readFile(page, 'utf8')).replace('</article>', '<p>One more lighthouse keeper.</p></article>'));
+    expect(await index(copy, cacheDir)).toMatchObject({ languagesReused: 1 });
+
+    // The same site indexed with no cache at all: the same index, in the same files, byte for byte.
+    await rm(fresh, { recursive: true, force: true });
+    await cp(copy, fresh, { recursive: true, filter: (from) => !from.includes('pagefind') });
+    expect(await index(fresh)).toMatchObject({ languagesReused: 0 });
+    const files = async (dir: string) =>
+      (await readdir(join(dir, 'pagefind'), { recursive: true, withFileTypes: true }))
+        .filter((entry) => entry.isFile())
+        .map((entry) => join(entry.parentPath, entry.name).slice(dir.length))
+        .sort();
+    const rebuilt = await files(copy);
+    expect(rebuilt).toEqual(await files(fresh));
+    expect(rebuilt.filter((file) => file.includes('/pagefind/pagefind.ko_'))).toHaveLength(1);
+    for (const file of rebuilt) expect(await readFile(join(copy, file)), file).toEqual(await readFile(join(fresh, file)));
+    expect(await readIndex(join(copy, 'pagefind'), sortValue)).toEqual(await readIndex(join(fresh, 'pagefind'), sortValue));
   });
 
   test('the binary is the one the pagefind package installed', () => {

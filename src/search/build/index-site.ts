@@ -12,6 +12,7 @@ import { fileStamp, stampOf } from '../../utils/file-stamp.ts';
 import { linkOrCopySync } from '../../utils/link-or-copy.ts';
 import { mapConcurrent } from '../../utils/map-concurrent.ts';
 import { mergeBundles, readBundlePages, writeFragmentsFile, type IndexedPage } from './merge-bundles.ts';
+import { mergedLanguageCache } from './merged-language-cache.ts';
 import { pageFactsCache, type PageFactsCache } from './page-facts.ts';
 import { hasShards, linkTree, pageDigest, pagefindVersion, shardCache } from './shard-cache.ts';
 
@@ -65,6 +66,8 @@ export interface SearchIndexResult {
   noBody: boolean;
   /** Shards whose index came from the cache. */
   reused: number;
+  /** Languages whose merged index came from the cache: every shard of theirs was. */
+  languagesReused: number;
 }
 
 /** Folder of the search bundle in the site, as Pagefind names it by default. */
@@ -99,7 +102,7 @@ export async function buildSearchIndex({
   const { pages, noBody, digests } = await indexablePages(site, { digests: cacheDir !== undefined, facts });
   facts?.save();
   const plan = planShards(pages, budget);
-  if (plan.length === 0) return { pages: 0, shards: 0, noBody, reused: 0 };
+  if (plan.length === 0) return { pages: 0, shards: 0, noBody, reused: 0, languagesReused: 0 };
   // The merge writes 1.6's format: any other Pagefind stops the build here, with the fix.
   const binary = pagefindBinary();
   const version = pagefindVersion(binary);
@@ -107,6 +110,7 @@ export async function buildSearchIndex({
   // Shards are kept by their pages' bytes, Pagefind's version, and the code that runs it and merges.
   const cache = cacheDir === undefined ? undefined : shardCache(cacheDir, digests, `${version} ${code}`);
   let reused = 0;
+  let languagesReused = 0;
   // Each shard's index kept by an earlier build, if any: looked up once.
   const cached = plan.map((shard) => cache?.lookup(shard.pages));
   if (cached.filter((folder) => folder === undefined).length > 1) collect();
@@ -169,15 +173,22 @@ export async function buildSearchIndex({
       log?.(`Indexed the shards, ${concurrency} at a time${unchanged} (${since()}).`);
       if (keepShards) {
         cache?.prune();
-        return { pages: pages.length, shards: plan.length, noBody, reused };
+        return { pages: pages.length, shards: plan.length, noBody, reused, languagesReused };
       }
       const kept = new Set(plan.flatMap((_, index) => fromCache(index) ?? []));
-      indexed = await mergeBundles({ shards: outputs, output: bundle, sortValue, kept });
-      log?.(`Merged the shards' indexes (${since()}).`);
+      const languages = cacheDir === undefined ? undefined : mergedLanguageCache(mergedLanguagesDir(cacheDir), `${version} ${code}`);
+      indexed = await mergeBundles({ shards: outputs, output: bundle, sortValue, kept, languages });
+      languages?.prune();
+      languagesReused = languages?.restored ?? 0;
+      const restored =
+        languagesReused > 0
+          ? `; ${languagesReused} language${languagesReused === 1 ? '' : 's'} merged as in the last build, taken from the cache`
+          : '';
+      log?.(`Merged the shards' indexes${restored} (${since()}).`);
     }
     await writeDateOrder(bundle, indexed);
     cache?.prune();
-    return { pages: indexed.length, shards: plan.length, noBody, reused };
+    return { pages: indexed.length, shards: plan.length, noBody, reused, languagesReused };
   } finally {
     await rm(staging, { recursive: true, force: true });
   }
@@ -205,6 +216,7 @@ async function writeDateOrder(bundle: string, indexed: IndexedPage[]): Promise<v
 
 /** Beside the shard cache, not in it: the shard cache's folder holds shards only. */
 const pageFactsFile = (cacheDir: string): string => `${cacheDir}.pages.json`;
+const mergedLanguagesDir = (cacheDir: string): string => `${cacheDir}.languages`;
 
 const HTML_LANG = /<html\s[^>]*?\blang\s*=\s*["']?([^"'\s>]+)/i;
 

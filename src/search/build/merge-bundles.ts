@@ -17,6 +17,7 @@ import {
   type PagefindMeta,
 } from './pagefind-format.ts';
 import { uniqueName, Writes, type Part } from './merge-parts.ts';
+import type { MergedLanguageCache } from './merged-language-cache.ts';
 import { mergeWords } from './merge-words.ts';
 
 /**
@@ -42,6 +43,8 @@ export interface MergeOptions {
   sortValue: (key: string, fragment: PagefindFragment) => string | undefined;
   /** Shards whose files must stay where they are (a cache's): linked into the bundle, not moved. */
   kept?: ReadonlySet<string>;
+  /** Languages merged by an earlier build from the same shards' indexes, kept and taken from here. */
+  languages?: MergedLanguageCache;
 }
 
 /**
@@ -62,7 +65,13 @@ interface Entry {
   include_characters?: string[];
 }
 
-export async function mergeBundles({ shards, output, sortValue, kept = new Set() }: MergeOptions): Promise<IndexedPage[]> {
+export async function mergeBundles({
+  shards,
+  output,
+  sortValue,
+  kept = new Set(),
+  languages: cache,
+}: MergeOptions): Promise<IndexedPage[]> {
   // Per shard, once: how its files go into the bundle, and its fragments' URLs and filters.
   const sources = new Map<string, ShardSource>();
   const source = (dir: string): ShardSource => {
@@ -88,7 +97,9 @@ export async function mergeBundles({ shards, output, sortValue, kept = new Set()
     });
     const wasm = entries.map((entry) => entry.languages[language]?.wasm).find((value) => value !== undefined) ?? null;
     const result =
-      parts.length === 1 ? await moveLanguage(parts[0]!, output, source) : await mergeLanguage(language, parts, output, sortValue, source);
+      parts.length === 1
+        ? await moveLanguage(parts[0]!, output, source)
+        : await mergeLanguage(language, parts, output, sortValue, source, cache);
     merged.languages[language] = { hash: result.hash, wasm, page_count: result.pages.length };
     pages.push(...result.pages);
   }
@@ -187,10 +198,12 @@ async function mergeLanguage(
   output: string,
   sortValue: MergeOptions['sortValue'],
   source: (dir: string) => ShardSource,
+  cache: MergedLanguageCache | undefined,
 ): Promise<{ hash: string; pages: IndexedPage[] }> {
-  const metas = await Promise.all(
-    languageParts.map(async ({ dir, hash }) => readMeta(pagefindPayload(await readFile(join(dir, `pagefind.${hash}.pf_meta`))))),
+  const payloads = await Promise.all(
+    languageParts.map(async ({ dir, hash }) => pagefindPayload(await readFile(join(dir, `pagefind.${hash}.pf_meta`)))),
   );
+  const metas = payloads.map((payload) => readMeta(payload));
   const metaFields = [...new Set(metas.flatMap((meta) => meta.metaFields))].sort(compareCodePoints);
   let offset = 0;
   const parts: Part[] = languageParts.map(({ dir }, index) => {
@@ -203,6 +216,11 @@ async function mergeLanguage(
   });
 
   const pages = mergePages(language, parts, output, source);
+  // The same shards' indexes of this language as in an earlier build: the same merge.
+  const key = cache?.keyOf(language, payloads);
+  const restored = key === undefined ? undefined : cache!.restore(key, output);
+  if (restored !== undefined) return { hash: restored, pages };
+
   const writes = new Writes();
   const chunks = await mergeWords(language, parts, output, writes);
   const filters = await mergeFilters(language, parts, output, writes);
@@ -220,6 +238,14 @@ async function mergeLanguage(
   const payload = encodeMeta(meta);
   const hash = `${language}_${pagefindHash(payload).slice(0, language.length + 8)}`;
   await writeFile(join(output, `pagefind.${hash}.pf_meta`), await pagefindFile(payload));
+  if (key !== undefined) {
+    const files = [
+      `pagefind.${hash}.pf_meta`,
+      ...chunks.map((chunk) => `index/${chunk.hash}.pf_index`),
+      ...filters.map((filter) => `filter/${filter.hash}.pf_filter`),
+    ];
+    cache!.store(key, output, files);
+  }
   return { hash, pages };
 }
 
