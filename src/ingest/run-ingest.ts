@@ -376,4 +376,3 @@ async function readPeople(file: FoundFile | undefined, report: (message: Dossier
 function titlesOnly(folders: Record<string, DescribedFolder>): Record<string, FolderDescription> {
   return Object.fromEntries(Object.entries(folders).flatMap(([path, folder]) => (folder.title ? [[path, { title: folder.title }]] : [])));
 }
-
