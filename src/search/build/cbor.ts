@@ -202,11 +202,13 @@ export class CborWriter {
     return this;
   }
 
+  /** The bytes written, in a buffer of their own; the writer is then empty, and reuses its buffer. */
   finish(): Buffer {
     this.#flush();
     const result = Buffer.concat(this.#parts, this.#length);
     this.#parts = [];
     this.#length = 0;
+    this.#start = this.#used = 0;
     return result;
   }
 

@@ -67,17 +67,18 @@ export async function mergeWords(
 
   const chunks: PagefindMeta['chunks'] = [];
   const names = new Set<string>();
-  let body = new CborWriter();
+  // Reused chunk after chunk: `finish()` copies out what was written.
+  const body = new CborWriter();
+  const head = new CborWriter();
   let words = 0;
   let size = 0;
   let first = '';
   let last = '';
   const cut = (): void => {
-    const payload = Buffer.concat([new CborWriter().array(1).array(words).finish(), body.finish()]);
+    const payload = Buffer.concat([head.array(1).array(words).finish(), body.finish()]);
     const hash = uniqueName(`${language}_${pagefindHash(payload)}`, language.length + 8, names);
     chunks.push({ from: first, to: last, hash });
     writes.add(join(output, 'index', `${hash}.pf_index`), payload);
-    body = new CborWriter();
     words = size = 0;
   };
 

@@ -21,6 +21,16 @@ describe('CBOR', () => {
     expect([...bytes]).toEqual([0x86, 0x17, 0x18, 0x18, 0x18, 0xff, 0x19, 0x01, 0x00, 0x1a, 0x00, 0x01, 0x00, 0x00, 0x38, 0x18]);
   });
 
+  test('a writer used again after finish() starts empty, and what it returned before stays as it was', () => {
+    const writer = new CborWriter();
+    const first = writer.array(2).text('keeper').uint(70000).finish();
+    const copy = Buffer.from(first);
+    const second = writer.array(1).text('lighthouse').finish();
+    expect(decodeCbor(second)).toEqual(['lighthouse']);
+    expect(first).toEqual(copy);
+    expect(decodeCbor(first)).toEqual(['keeper', 70000]);
+  });
+
   test('what the writer writes, the decoder reads back', () => {
     const value = fc.letrec<{ item: unknown }>((tie) => ({
       item: fc.oneof(
