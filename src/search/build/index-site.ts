@@ -11,7 +11,8 @@ import { codeVersion } from '../../utils/code-version.ts';
 import { fileStamp, stampOf } from '../../utils/file-stamp.ts';
 import { linkOrCopySync } from '../../utils/link-or-copy.ts';
 import { mapConcurrent } from '../../utils/map-concurrent.ts';
-import { mergeBundles, readBundlePages, writeFragmentsFile, type IndexedPage } from './merge-bundles.ts';
+import { fragmentsWriter } from './fragments-writer.ts';
+import { mergeBundles, readBundlePages, type IndexedPage } from './merge-bundles.ts';
 import { mergedLanguageCache } from './merged-language-cache.ts';
 import { pageFactsCache, type PageFactsCache } from './page-facts.ts';
 import { hasShards, linkTree, pageDigest, pagefindVersion, shardCache } from './shard-cache.ts';
@@ -118,6 +119,7 @@ export async function buildSearchIndex({
   await rm(staging, { recursive: true, force: true });
   await rm(join(site, SHARDS_FOLDER), { recursive: true, force: true });
   await mkdir(staging, { recursive: true });
+  const fragments = fragmentsWriter();
   try {
     let indexed: IndexedPage[];
     if (plan.length === 1 && !keepShards) {
@@ -162,7 +164,7 @@ export async function buildSearchIndex({
         stage(site, source, shard);
         try {
           await runPagefind(['--site', source, '--output-path', outputs[index]!, '--silent'], staging);
-          await writeFragmentsFile(outputs[index]!);
+          await fragments.write(outputs[index]!);
           cache?.store(shard.pages, outputs[index]!);
         } finally {
           await rm(source, { recursive: true, force: true });
@@ -190,6 +192,7 @@ export async function buildSearchIndex({
     cache?.prune();
     return { pages: indexed.length, shards: plan.length, noBody, reused, languagesReused };
   } finally {
+    await fragments.close();
     await rm(staging, { recursive: true, force: true });
   }
 }
