@@ -16,7 +16,7 @@ describe('planShards', () => {
     expect(planShards([], { maxPages: 10, maxBytes: 100 })).toEqual([]);
   });
 
-  test('a language is cut before each boundary page, and its last cut joins the first shard with room', () => {
+  test('a language is cut before each boundary page', () => {
     // 40 pages of 10 bytes and a budget of 100: a boundary every 4 pages on average (half the budget, a power of two).
     const pages = Array.from({ length: 40 }, (_, index) => page(`p/${String(index).padStart(2, '0')}.html`, 'en', 10));
     const boundaries = pages.filter((item) => isBoundary(item.path, 4)).map((item) => item.path);
@@ -24,7 +24,7 @@ describe('planShards', () => {
       shard.pages.map((path) => path.slice(2, 4)).join(' '),
     );
     expect(shards).toEqual([
-      '00 01 02 36 37 38 39',
+      '00 01 02',
       '03 04 05 06',
       '07 08 09',
       '10 11 12 13',
@@ -34,29 +34,33 @@ describe('planShards', () => {
       '25 26 27 28',
       '29 30 31',
       '32 33 34 35',
+      '36 37 38 39',
     ]);
     expect(boundaries.map((path) => path.slice(2, 4))).toEqual(['03', '07', '10', '14', '18', '21', '25', '29', '32', '36']);
   });
 
-  test('languages are cut apart, and a small one shares a shard instead of making one more run', () => {
+  test('languages are cut apart, and the last cuts share shards with each other, not with the shards cut before', () => {
     const pages = [
       ...['a', 'b', 'c'].map((name) => page(`en/${name}.html`, 'en')),
       ...['a', 'b'].map((name) => page(`ko/${name}.html`, 'ko')),
       page('zh/a.html', 'zh'),
     ];
     expect(planShards(pages, { maxPages: 2, maxBytes: 1000 }).map((shard) => shard.pages)).toEqual([
-      ['en/a.html', 'en/c.html'],
-      ['en/b.html', 'ko/b.html'],
-      ['ko/a.html', 'zh/a.html'],
+      ['en/a.html'],
+      ['en/b.html'],
+      ['ko/a.html'],
+      ['en/c.html', 'ko/b.html'],
+      ['zh/a.html'],
     ]);
   });
 
   test('the byte budget cuts too, and a page larger than it is a shard of its own', () => {
     const pages = [page('a.html', 'en', 40), page('b.html', 'en', 70), page('c.html', 'en', 500), page('d.html', 'en', 30)];
     expect(planShards(pages, { maxPages: 100, maxBytes: 100 })).toEqual([
-      { pages: ['a.html', 'd.html'], bytes: 70 },
+      { pages: ['a.html'], bytes: 40 },
       { pages: ['b.html'], bytes: 70 },
       { pages: ['c.html'], bytes: 500 },
+      { pages: ['d.html'], bytes: 30 },
     ]);
   });
 

@@ -44,7 +44,7 @@ export interface ShardPlan {
  * depend on paths alone, so an edited page changes its own shard only, an
  * added or removed one its own or two, and the other shards' indexes are
  * reused from the last build (index-site.ts). A language's last cut then
- * goes into the first shard it fits in, so that a small language or a
+ * goes into the first remainder it fits in, so that a small language or a
  * remainder shares a shard instead of making one more Pagefind run.
  */
 export function planShards(pages: readonly IndexablePage[], budget: ShardBudget): ShardPlan[] {
@@ -79,18 +79,21 @@ export function planShards(pages: readonly IndexablePage[], budget: ShardBudget)
     lastCuts.push(cut);
   }
 
+  // Remainders share shards among themselves, never one of the shards cut above: those depend on
+  // their own pages alone, so that settled-shards.ts can find them, and the build index them, while the other pages render.
+  const remainders: ShardPlan[] = [];
   for (const cut of lastCuts) {
-    const room = shards.find(
+    const room = remainders.find(
       (shard) => shard.pages.length + cut.pages.length <= budget.maxPages && shard.bytes + cut.bytes <= budget.maxBytes,
     );
     if (!room) {
-      shards.push(cut);
+      remainders.push(cut);
       continue;
     }
     room.pages = [...room.pages, ...cut.pages].sort(compareStrings);
     room.bytes += cut.bytes;
   }
-  return shards;
+  return [...shards, ...remainders];
 }
 
 /**
@@ -98,7 +101,7 @@ export function planShards(pages: readonly IndexablePage[], budget: ShardBudget)
  * budget's worth of the language's pages. A power of two, so that it stays
  * the same as pages come and go, until their average size doubles or halves.
  */
-function boundarySpacing(pages: readonly IndexablePage[], budget: ShardBudget): number {
+export function boundarySpacing(pages: readonly IndexablePage[], budget: ShardBudget): number {
   const average = pages.reduce((sum, page) => sum + page.bytes, 0) / pages.length;
   const wanted = Math.min(budget.maxBytes / 2 / Math.max(average, 1), budget.maxPages / 2);
   return 2 ** Math.max(0, Math.round(Math.log2(Math.max(wanted, 1))));
