@@ -8,12 +8,15 @@ import { dataStoreFile } from './src/integrations/data-store-file.ts';
 import { ingestIntegration } from './src/integrations/ingest.ts';
 import { pagefind } from './src/integrations/pagefind.ts';
 import { publishedPages } from './src/integrations/published-pages.ts';
+import { renderProgress } from './src/integrations/render-progress.ts';
 import { astroCacheDir, config, documentsDir, entriesDir } from './src/config.ts';
 
 const verbose = process.argv.includes('--verbose');
 // One partition of a site built in parts (`npm run build -- --partition K/N`): the plan step has
 // ingested the documents, and its search shards wait for `npm run build:merge`.
 const partition = Boolean(process.env.DOSSIER_PARTITION);
+// The prerenderer tells search of the pages as they render: a first build indexes shards meanwhile.
+const progress = renderProgress();
 
 export default defineConfig({
   site: config.siteUrl,
@@ -51,8 +54,8 @@ export default defineConfig({
     // Each article's <lastmod> is its document's last update (src/ingest/run-ingest.ts writes them).
     sitemap({ filter: (page) => !/\/404\/?$/.test(page), serialize: withLastModified(join(entriesDir(), 'last-updated.json')) }),
     // `npm run build` names the published site: a rebuild links its unchanged pages rather than copying them.
-    publishedPages({ site: process.env.DOSSIER_PUBLISHED_SITE }),
-    pagefind({ keepShards: partition, later: partition && process.env.DOSSIER_INDEX_LATER === '1' }),
+    publishedPages({ site: process.env.DOSSIER_PUBLISHED_SITE, progress }),
+    pagefind({ keepShards: partition, later: partition && process.env.DOSSIER_INDEX_LATER === '1', progress }),
     // Last, so that its summary is the build's last line; its ingest still runs before content sync.
     ingestIntegration({
       documentsDir: documentsDir(),

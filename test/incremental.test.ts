@@ -10,9 +10,11 @@ let first: BuiltSite;
 let second: BuiltSite;
 const page = (site: BuiltSite, slug: string) => readFile(join(site.dist, 'articles', slug, 'index.html'), 'utf8');
 let full: BuiltSite;
-// The search index in shards of at most two pages: [about, zulu], [alpha], [bravo], [charlie],
-// [yankee]. The rebuild reuses the first and the last; [alpha] keeps its page's path, not its bytes.
+// The search index in shards of at most two pages: [about], [alpha], [bravo], [charlie], [yankee],
+// [zulu]. The rebuild reuses [about], [yankee] and [zulu]; [alpha] keeps its page's path, not its bytes.
 const SHARDS = { DOSSIER_SEARCH_SHARD_PAGES: '2' };
+// The first and the full build index what they can while their pages render, whatever the machine.
+const EARLY = { ...SHARDS, DOSSIER_EARLY_INDEX: '1' };
 // John Roe is quoted in the story whose title changes, Jane Doe in one that stays as it was.
 const BRAVO_BODY = 'Bravo body.\n\n"The title may change," said John Roe, the editor.';
 
@@ -30,7 +32,7 @@ beforeAll(async () => {
   );
   await writeFile(join(DOCUMENTS, 'z.txt'), 'OTHER / DESK\nZulu story\nPublished: Jan 04, 2026 09:00 AM\n\nZulu body.\n');
   // Under a base path, as a project site is: the pages Astro renders again are found by their URLs.
-  first = await buildSite(DOCUMENTS, 'incremental', { env: SHARDS, basePath: '/docs/' });
+  first = await buildSite(DOCUMENTS, 'incremental', { env: EARLY, basePath: '/docs/' });
 
   // The published files of two pages the rebuild renders again, held by links of our own: the
   // rebuild links them into its output, and must write new files rather than into these.
@@ -44,7 +46,7 @@ beforeAll(async () => {
   await writeFile(join(DOCUMENTS, 'c.txt'), story('Charlie story', 'Jan 01, 2026 09:00 AM', 'Charlie body, edited.'));
   await writeFile(join(DOCUMENTS, 'b.txt'), story('Bravo story renamed', 'Jan 02, 2026 09:00 AM', BRAVO_BODY));
   second = await buildSite(DOCUMENTS, 'incremental', { rebuild: true, env: SHARDS, basePath: '/docs/' });
-  full = await buildSite(DOCUMENTS, 'incremental-full', { env: SHARDS, basePath: '/docs/' });
+  full = await buildSite(DOCUMENTS, 'incremental-full', { env: EARLY, basePath: '/docs/' });
 });
 
 afterAll(async () => {
@@ -114,8 +116,14 @@ test('every page of the rebuild is byte for byte what a full build makes', async
   }
 });
 
+test('a first build reads every page for search as it renders; a rebuild does not', async () => {
+  const pages = (await listFiles(first.dist, '.html')).filter((file) => file.endsWith('index.html'));
+  expect(first.build.stdout).toContain(`Read ${pages.length} pages and indexed`);
+  expect(second.build.stdout).not.toMatch(/while the pages rendered/);
+});
+
 test('a rebuild indexes for search only the shards whose pages changed, and writes the index a full build writes', async () => {
-  expect(second.build.stdout).toMatch(/Indexed the shards, \d at a time; 2 unchanged since the last build/);
+  expect(second.build.stdout).toMatch(/Indexed the shards, \d at a time; 3 unchanged since the last build/);
   const files = async (site: BuiltSite) =>
     (await readdir(join(site.dist, 'pagefind'), { recursive: true, withFileTypes: true }))
       .filter((entry) => entry.isFile())

@@ -1,11 +1,15 @@
 import { execFile } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { searchSortValue } from '../src/integrations/pagefind.ts';
 import { mergeBundles } from '../src/search/build/merge-bundles.ts';
-import { buildSearchIndex, pagefindBinary } from '../src/search/build/index-site.ts';
+import { earlyIndexer } from '../src/search/build/early-indexer.ts';
+import { buildSearchIndex, earlyStagingDir, indexablePages } from '../src/search/build/index-site.ts';
+import { settledShards } from '../src/search/build/settled-shards.ts';
+import { pagefindBinary } from '../src/search/build/pagefind-run.ts';
 import { readIndex } from './helpers/search-index.ts';
 
 /**
@@ -150,8 +154,8 @@ async function indexCopy(name: string, budget: { maxPages: number; maxBytes: num
 describe('a site indexed in shards', () => {
   test('has the index of the whole site, in the same files', async () => {
     const [whole, sharded] = await Promise.all([indexCopy('whole', HUGE), indexCopy('sharded', { maxPages: 3, maxBytes: 1e12 })]);
-    expect(whole.result).toEqual({ pages: 11, shards: 1, noBody: false, reused: 0, languagesReused: 0 });
-    expect(sharded.result).toEqual({ pages: 11, shards: 5, noBody: false, reused: 0, languagesReused: 0 });
+    expect(whole.result).toEqual({ pages: 11, shards: 1, noBody: false, reused: 0, early: 0, languagesReused: 0 });
+    expect(sharded.result).toEqual({ pages: 11, shards: 6, noBody: false, reused: 0, early: 0, languagesReused: 0 });
 
     const [expected, actual] = await Promise.all([
       readIndex(join(whole.copy, 'pagefind'), sortValue),
@@ -292,6 +296,44 @@ describe('a site indexed in shards', () => {
     expect(rebuilt.filter((file) => file.includes('/pagefind/pagefind.ko_'))).toHaveLength(1);
     for (const file of rebuilt) expect(await readFile(join(copy, file)), file).toEqual(await readFile(join(fresh, file)));
     expect(await readIndex(join(copy, 'pagefind'), sortValue)).toEqual(await readIndex(join(fresh, 'pagefind'), sortValue));
+  });
+
+  test('shards indexed while the pages render are the ones the build then plans, and the index is the one it writes without them', async () => {
+    const copy = join(out, 'early');
+    const fresh = join(out, 'early-fresh');
+    const cacheDir = join(out, 'early-cache');
+    await cp(site, copy, { recursive: true });
+    await cp(site, fresh, { recursive: true });
+    const budget = { maxPages: 2, maxBytes: 1e12 };
+    const { pages } = await indexablePages(copy);
+    const files = [...PAGES.map((page) => page.path), 'index.html'].sort();
+    // The shards the indexer can settle once every page is written: all but the remainders.
+    const settled = settledShards(files, new Map(files.map((file) => [file, pages.find((page) => page.path === file) ?? null])), budget);
+    expect(settled.length).toBeGreaterThan(2);
+
+    const early = earlyIndexer({ site: copy, cacheDir, staging: earlyStagingDir(copy), budget });
+    early.expect(files);
+    for (const file of files) early.rendered(file);
+    for (let waited = 0; !existsSync(cacheDir) || readdirSync(cacheDir).length < settled.length; waited += 100) {
+      expect(waited, 'the early indexer indexes every shard the pages settle').toBeLessThan(30_000);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const indexed = await early.finish();
+    expect(indexed.failure).toBeUndefined();
+    expect(indexed.stored.size).toBe(settled.length);
+    expect([...indexed.facts.keys()].sort()).toEqual(files);
+
+    const result = await buildSearchIndex({ site: copy, budget, concurrency: 2, sortValue: searchSortValue, cacheDir, early: indexed });
+    expect(result).toMatchObject({ pages: 11, early: settled.length, reused: 0 });
+    await buildSearchIndex({ site: fresh, budget, concurrency: 2, sortValue: searchSortValue });
+    const bundle = async (dir: string) =>
+      (await readdir(join(dir, 'pagefind'), { recursive: true, withFileTypes: true }))
+        .filter((entry) => entry.isFile())
+        .map((entry) => join(entry.parentPath, entry.name).slice(dir.length))
+        .sort();
+    const written = await bundle(copy);
+    expect(written).toEqual(await bundle(fresh));
+    for (const file of written) expect(await readFile(join(copy, file)), file).toEqual(await readFile(join(fresh, file)));
   });
 
   test('the binary is the one the pagefind package installed', () => {

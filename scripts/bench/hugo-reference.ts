@@ -4,7 +4,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
-import { pagefindBinary } from '../../src/search/build/index-site.ts';
+import { pagefindBinary } from '../../src/search/build/pagefind-run.ts';
 
 export interface HugoRun {
   hugo: number;

@@ -5,8 +5,11 @@ import type { AstroIntegration } from 'astro';
 import type { PagefindFragment } from '../search/build/pagefind-format.ts';
 import { searchFacets } from '../search/facets.ts';
 import { shardBudget, type ShardBudget } from '../search/build/plan-shards.ts';
-import { buildSearchIndex } from '../search/build/index-site.ts';
+import { earlyIndexer, type EarlyIndexer, type EarlyIndexResult } from '../search/build/early-indexer.ts';
+import { buildSearchIndex, earlyStagingDir } from '../search/build/index-site.ts';
+import { hasShards } from '../search/build/shard-cache.ts';
 import { collectGarbage } from '../utils/collect-garbage.ts';
+import type { RenderProgress } from './render-progress.ts';
 
 /**
  * Indexes the built site with Pagefind when `astro build` ends.
@@ -46,6 +49,8 @@ export function searchSortValue(key: string, fragment: PagefindFragment): string
 export interface IndexOptions {
   /** Pagefind runs at once. */
   concurrency: number;
+  /** What the early indexer did while the pages rendered. */
+  early?: EarlyIndexResult;
   /** Leave the shards' indexes unmerged, for `npm run build:merge` (a partition of a site built in parts). */
   keepShards: boolean;
   log: (message: string) => void;
@@ -56,12 +61,17 @@ export interface IndexOptions {
 export async function indexBuiltSite(
   site: string,
   cacheDir: string | undefined,
-  { concurrency, keepShards, log, warn }: IndexOptions,
+  { concurrency, keepShards, log, warn, early }: IndexOptions,
 ): Promise<void> {
   const started = performance.now();
+  if (early) {
+    const stopped = early.failure ? `, then stopped: ${early.failure}` : '';
+    log(`Read ${early.facts.size} pages and indexed ${early.stored.size} shards of them while the pages rendered${stopped}.`);
+  }
   try {
     const result = await buildSearchIndex({
       site,
+      early,
       budget: shardBudget(process.env, DEFAULT_SHARD_BUDGET),
       concurrency,
       sortValue: searchSortValue,
@@ -74,12 +84,24 @@ export async function indexBuiltSite(
     if (result.pages === 0) warn('The site has no page, so search has nothing to find.');
     else if (result.noBody) warn('No page has `data-pagefind-body`: search indexed whole pages, header and footer included.');
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    const reused = result.reused > 0 ? `, ${result.reused} of them unchanged` : '';
+    const fromEarly = result.early > 0 ? `, ${result.early} of them indexed while the pages rendered` : '';
+    const reused = (result.reused > 0 ? `, ${result.reused} of them unchanged` : '') + fromEarly;
     const shards = result.shards > 1 || keepShards ? ` (${result.shards} shards${reused})` : result.reused > 0 ? ' (unchanged)' : '';
     log(`Indexed ${result.pages} pages for search in ${seconds} s${shards}${keepShards ? ', left for the merge' : ''}.`);
   } catch (error) {
     throw new Error(`Pagefind failed to index the built site in ${site}`, { cause: error });
   }
+}
+
+/**
+ * Whether a first build indexes search shards while its pages render (early-indexer.ts):
+ * `DOSSIER_EARLY_INDEX` says (`1` or `0`), else where there are three cores or more. Rendering
+ * keeps about one and a half busy; on two, Pagefind's runs beside it slowed it by as much as they
+ * saved (BENCHMARKS.md, "Indexing while the pages render").
+ */
+export function indexesEarly(env: Record<string, string | undefined>, cores = availableParallelism()): boolean {
+  if (env.DOSSIER_EARLY_INDEX === '1' || env.DOSSIER_EARLY_INDEX === '0') return env.DOSSIER_EARLY_INDEX === '1';
+  return cores >= 3;
 }
 
 /** Where the shard cache lives: beside Astro's own build cache, so that whatever keeps one (a CI cache step) keeps both. */
@@ -92,17 +114,46 @@ export function shardCacheDir(astroCacheDir: string): string {
  * `npm run build:merge` (scripts/build-merge.ts) to merge with the other partitions'. `later`: the
  * build leaves indexing to its caller (`npm run build`, which indexes one partition while the next renders).
  */
-export function pagefind({ keepShards = false, later = false }: { keepShards?: boolean; later?: boolean } = {}): AstroIntegration {
+export function pagefind({
+  keepShards = false,
+  later = false,
+  progress,
+}: {
+  keepShards?: boolean;
+  later?: boolean;
+  /** The pages as they render: with it, a first build indexes shards while the pages render (early-indexer.ts). */
+  progress?: RenderProgress;
+} = {}): AstroIntegration {
   let cacheDir: string | undefined;
+  let outDir = '';
+  let early: EarlyIndexer | undefined;
+  // A first build only: a rebuild renders a few pages, and finds the other shards in the cache.
+  progress?.listen({
+    expect(pages) {
+      if (later || keepShards || cacheDir === undefined || hasShards(cacheDir) || !indexesEarly(process.env)) return;
+      early = earlyIndexer({
+        site: outDir,
+        cacheDir,
+        staging: earlyStagingDir(outDir),
+        budget: shardBudget(process.env, DEFAULT_SHARD_BUDGET),
+      });
+      early.expect(pages);
+    },
+    rendered: (page) => early?.rendered(page),
+  });
   return {
     name: 'dossier-pagefind',
     hooks: {
       'astro:config:done': ({ config }) => {
         cacheDir = shardCacheDir(fileURLToPath(config.cacheDir));
+        outDir = fileURLToPath(config.outDir);
       },
       'astro:build:done': async ({ dir, logger }) => {
+        const indexed = await early?.finish();
+        early = undefined;
         if (later) return;
         await indexBuiltSite(fileURLToPath(dir), cacheDir, {
+          early: indexed,
           // One Pagefind run keeps about one core busy.
           concurrency: Math.min(2, availableParallelism()),
           keepShards,

@@ -6,6 +6,7 @@ import type { AstroIntegration, AstroIntegrationLogger, AstroPrerenderer } from 
 import { fileStamp } from '../utils/file-stamp.ts';
 import { astroVersion, isTestedAstro } from './astro-version.ts';
 import type { LinkPagesRequest, LinkPagesResult } from './link-pages-worker.ts';
+import type { RenderProgress } from './render-progress.ts';
 import { inSitemapOrder } from './sitemap-order.ts';
 
 /**
@@ -59,9 +60,11 @@ interface PagesRecord {
 export interface PublishedPagesOptions {
   /** The published site whose pages a build may link (`npm run build` sets it); none, nothing is linked. */
   site?: string;
+  /** Told of the pages as they render (render-progress.ts). */
+  progress?: RenderProgress;
 }
 
-export function publishedPages({ site }: PublishedPagesOptions = {}): AstroIntegration {
+export function publishedPages({ site, progress }: PublishedPagesOptions = {}): AstroIntegration {
   let outDir = '';
   let cacheDir = '';
   let base = '/';
@@ -78,7 +81,7 @@ export function publishedPages({ site }: PublishedPagesOptions = {}): AstroInteg
       'astro:build:start': ({ setPrerenderer, logger }) => {
         if (!site || !isTestedAstro()) return;
         active = true;
-        setPrerenderer((inner) => reusingPrerenderer(inner, { site, outDir, cacheDir, base, seeded: () => seeding, logger }));
+        setPrerenderer((inner) => reusingPrerenderer(inner, { site, outDir, cacheDir, base, seeded: () => seeding, logger, progress }));
       },
       // After Astro has emptied the output folder, and long before the first page.
       'astro:build:setup': () => {
@@ -134,10 +137,14 @@ interface ReuseOptions {
   base: string;
   seeded: () => Promise<LinkPagesResult> | undefined;
   logger: AstroIntegrationLogger;
+  progress?: RenderProgress;
 }
 
 /** Astro's prerenderer, with the linked pages released before Astro writes them, and the record of this build's pages kept. */
-function reusingPrerenderer(inner: AstroPrerenderer, { site, outDir, cacheDir, base, seeded, logger }: ReuseOptions): AstroPrerenderer {
+function reusingPrerenderer(
+  inner: AstroPrerenderer,
+  { site, outDir, cacheDir, base, seeded, logger, progress }: ReuseOptions,
+): AstroPrerenderer {
   /** Linked pages not yet released, with their modification times as linked. */
   const linked = new Map<string, bigint>();
   let expected: string[] = [];
@@ -152,14 +159,16 @@ function reusingPrerenderer(inner: AstroPrerenderer, { site, outDir, cacheDir, b
     async getStaticPaths() {
       const paths = await inner.getStaticPaths();
       expected = paths.flatMap(({ pathname, route }) => (route.type === 'page' ? [pageFile(pathname)] : []));
+      progress?.expect(expected);
       return inSitemapOrder(paths);
     },
-    render(request, options) {
-      if (linked.size > 0 && options.routeData.type === 'page') {
-        const page = pageFile(withoutBase(new URL(request.url).pathname, base), true);
-        if (linked.delete(page)) rmSync(join(outDir, page), { force: true });
-      }
-      return inner.render(request, options);
+    async render(request, options) {
+      const wanted = options.routeData.type === 'page' && (linked.size > 0 || progress !== undefined);
+      const page = wanted ? pageFile(withoutBase(new URL(request.url).pathname, base), true) : undefined;
+      if (page !== undefined && linked.size > 0 && linked.delete(page)) rmSync(join(outDir, page), { force: true });
+      const response = await inner.render(request, options);
+      if (page !== undefined) progress?.rendered(page);
+      return response;
     },
     async teardown() {
       try {

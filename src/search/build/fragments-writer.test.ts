@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { fragmentsWriter } from './fragments-writer.ts';
-import { pagefindBinary } from './index-site.ts';
+import { pagefindBinary } from './pagefind-run.ts';
 import { FRAGMENTS_FILE, readBundlePages } from './merge-bundles.ts';
 
 const folder = mkdtempSync(join(tmpdir(), 'fragments-writer-'));

@@ -1,21 +1,20 @@
-import { spawn } from 'node:child_process';
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { arch, platform } from 'node:os';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { checkPagefindVersion, type PagefindFragment } from './pagefind-format.ts';
 import { DATE_ORDER_FILE, dateOrder } from '../date-order.ts';
-import { planShards, type IndexablePage, type ShardBudget, type ShardPlan } from './plan-shards.ts';
+import { planShards, type IndexablePage, type ShardBudget } from './plan-shards.ts';
 import { codeVersion } from '../../utils/code-version.ts';
-import { fileStamp, stampOf } from '../../utils/file-stamp.ts';
-import { linkOrCopySync } from '../../utils/link-or-copy.ts';
+import { fileStamp } from '../../utils/file-stamp.ts';
 import { mapConcurrent } from '../../utils/map-concurrent.ts';
+import type { EarlyIndexResult, EarlyPage } from './early-indexer.ts';
 import { fragmentsWriter } from './fragments-writer.ts';
 import { mergeBundles, readBundlePages, type IndexedPage } from './merge-bundles.ts';
 import { mergedLanguageCache } from './merged-language-cache.ts';
 import { pageFactsCache, type PageFactsCache } from './page-facts.ts';
-import { hasShards, linkTree, pageDigest, pagefindVersion, shardCache } from './shard-cache.ts';
+import { pagefindBinary, runPagefind, stagePages } from './pagefind-run.ts';
+import { pageFactsOf, pageReader } from './read-page.ts';
+import { hasShards, linkTree, pagefindVersion, shardCache } from './shard-cache.ts';
 
 /**
  * Indexes a built site for search with Pagefind, in bounded memory.
@@ -57,6 +56,8 @@ export interface SearchIndexOptions {
    * wait for it.
    */
   beforeIndexing?: () => void;
+  /** What the early indexer read and indexed while the pages rendered (early-indexer.ts). */
+  early?: EarlyIndexResult;
 }
 
 export interface SearchIndexResult {
@@ -65,8 +66,10 @@ export interface SearchIndexResult {
   shards: number;
   /** The site has pages but none with `data-pagefind-body`: Pagefind indexed whole pages. */
   noBody: boolean;
-  /** Shards whose index came from the cache. */
+  /** Shards whose index came from the cache, kept by an earlier build. */
   reused: number;
+  /** Shards whose index came from the cache, indexed while this build's pages rendered. */
+  early: number;
   /** Languages whose merged index came from the cache: every shard of theirs was. */
   languagesReused: number;
 }
@@ -74,6 +77,8 @@ export interface SearchIndexResult {
 /** Folder of the search bundle in the site, as Pagefind names it by default. */
 export const BUNDLE_FOLDER = 'pagefind';
 const STAGING_FOLDER = '.dossier-search-staging';
+/** Where the early indexer stages its shards: in the build's staging folder, which the build removes. */
+export const earlyStagingDir = (site: string): string => join(site, STAGING_FOLDER, 'early');
 /** Where a partition leaves its shards' indexes (`keepShards`). */
 export const SHARDS_FOLDER = '.dossier-search-shards';
 
@@ -85,6 +90,7 @@ export async function buildSearchIndex({
   cacheDir,
   keepShards = false,
   beforeIndexing,
+  early,
   ...options
 }: SearchIndexOptions): Promise<SearchIndexResult> {
   const site = resolve(options.site);
@@ -100,10 +106,10 @@ export async function buildSearchIndex({
   if (cacheDir === undefined || !hasShards(cacheDir)) collect();
   const code = codeVersion(['src/search/build']);
   const facts = cacheDir === undefined ? undefined : pageFactsCache(pageFactsFile(cacheDir), code);
-  const { pages, noBody, digests } = await indexablePages(site, { digests: cacheDir !== undefined, facts });
+  const { pages, noBody, digests } = await indexablePages(site, { digests: cacheDir !== undefined, facts, fresh: early?.facts });
   facts?.save();
   const plan = planShards(pages, budget);
-  if (plan.length === 0) return { pages: 0, shards: 0, noBody, reused: 0, languagesReused: 0 };
+  if (plan.length === 0) return { pages: 0, shards: 0, noBody, reused: 0, early: 0, languagesReused: 0 };
   // The merge writes 1.6's format: any other Pagefind stops the build here, with the fix.
   const binary = pagefindBinary();
   const version = pagefindVersion(binary);
@@ -114,6 +120,7 @@ export async function buildSearchIndex({
   let languagesReused = 0;
   // Each shard's index kept by an earlier build, if any: looked up once.
   const cached = plan.map((shard) => cache?.lookup(shard.pages));
+  const indexedEarly = cached.filter((folder) => folder !== undefined && early?.stored.has(folder)).length;
   if (cached.filter((folder) => folder === undefined).length > 1) collect();
   await rm(bundle, { recursive: true, force: true });
   await rm(staging, { recursive: true, force: true });
@@ -161,7 +168,7 @@ export async function buildSearchIndex({
           return;
         }
         const source = join(staging, `in-${index + 1}`);
-        stage(site, source, shard);
+        stagePages(site, source, shard.pages);
         try {
           await runPagefind(['--site', source, '--output-path', outputs[index]!, '--silent'], staging);
           await fragments.write(outputs[index]!);
@@ -171,11 +178,14 @@ export async function buildSearchIndex({
         }
         step();
       });
-      const unchanged = reused > 0 ? `; ${reused} unchanged since the last build, taken from the cache` : '';
+      reused -= indexedEarly;
+      const unchanged =
+        (reused > 0 ? `; ${reused} unchanged since the last build, taken from the cache` : '') +
+        (indexedEarly > 0 ? `; ${indexedEarly} indexed while the pages rendered` : '');
       log?.(`Indexed the shards, ${concurrency} at a time${unchanged} (${since()}).`);
       if (keepShards) {
         cache?.prune();
-        return { pages: pages.length, shards: plan.length, noBody, reused, languagesReused };
+        return { pages: pages.length, shards: plan.length, noBody, reused, early: indexedEarly, languagesReused };
       }
       const kept = new Set(plan.flatMap((_, index) => fromCache(index) ?? []));
       const languages = cacheDir === undefined ? undefined : mergedLanguageCache(mergedLanguagesDir(cacheDir), `${version} ${code}`);
@@ -190,7 +200,7 @@ export async function buildSearchIndex({
     }
     await writeDateOrder(bundle, indexed);
     cache?.prune();
-    return { pages: indexed.length, shards: plan.length, noBody, reused, languagesReused };
+    return { pages: indexed.length, shards: plan.length, noBody, reused, early: indexedEarly, languagesReused };
   } finally {
     await fragments.close();
     await rm(staging, { recursive: true, force: true });
@@ -221,8 +231,6 @@ async function writeDateOrder(bundle: string, indexed: IndexedPage[]): Promise<v
 const pageFactsFile = (cacheDir: string): string => `${cacheDir}.pages.json`;
 const mergedLanguagesDir = (cacheDir: string): string => `${cacheDir}.languages`;
 
-const HTML_LANG = /<html\s[^>]*?\blang\s*=\s*["']?([^"'\s>]+)/i;
-
 /**
  * The pages Pagefind will index: those with `data-pagefind-body` if any page
  * has one (as Pagefind decides), else all of them. With `facts`, a page whose
@@ -230,7 +238,16 @@ const HTML_LANG = /<html\s[^>]*?\blang\s*=\s*["']?([^"'\s>]+)/i;
  */
 export async function indexablePages(
   site: string,
-  { digests = false, facts }: { digests?: boolean; facts?: PageFactsCache } = {},
+  {
+    digests = false,
+    facts,
+    fresh,
+  }: {
+    digests?: boolean;
+    facts?: PageFactsCache;
+    /** Pages read in this build already, with their files' stamps then (early-indexer.ts). */
+    fresh?: ReadonlyMap<string, EarlyPage>;
+  } = {},
 ): Promise<{ pages: IndexablePage[]; noBody: boolean; digests: Map<string, string> }> {
   // Synchronously, with each entry's type: the promise form stats every entry, seconds for a large site.
   const files = readdirSync(site, { recursive: true, withFileTypes: true })
@@ -247,11 +264,13 @@ export async function indexablePages(
   const read = pageReader();
   for (const path of files) {
     const file = join(site, path);
-    let page = facts?.get(path, facts.empty ? undefined : fileStamp(file));
+    const known = fresh?.get(path);
+    const stamp = known || (facts && !facts.empty) ? fileStamp(file) : undefined;
+    let page = known && known.stamp === stamp ? known.facts : facts?.get(path, stamp);
+    if (page && known?.facts === page) facts?.set(path, stamp, page);
     if (!page) {
-      const { bytes: html, stamp } = read(file);
-      const language = HTML_LANG.exec(html.subarray(0, 4096).toString('latin1'))?.[1]?.toLowerCase() ?? 'unknown';
-      page = { language, body: bodyAttribute(html), size: html.length, digest: hashed ? pageDigest(html) : '' };
+      const { bytes, stamp } = read(file);
+      page = pageFactsOf(bytes, hashed);
       facts?.set(path, stamp, page);
     }
     if (digests) digestOf.set(path, page.digest);
@@ -261,92 +280,6 @@ export async function indexablePages(
   return withBody.length > 0
     ? { pages: withBody, noBody: false, digests: digestOf }
     : { pages: all, noBody: all.length > 0, digests: digestOf };
-}
-
-/**
- * Reads each page into one reused buffer, valid until the next read, with its file's stamp: a
- * buffer per page, thousands of them left for the collector, kept the indexing process hundreds of
- * MB larger than it needs to be while Pagefind runs beside it (BENCHMARKS.md, "Building in partitions").
- */
-function pageReader(): (file: string) => { bytes: Buffer; stamp: string } {
-  let scratch = Buffer.allocUnsafe(1 << 20);
-  return (file) => {
-    const fd = openSync(file, 'r');
-    try {
-      const stats = fstatSync(fd, { bigint: true });
-      const size = Number(stats.size);
-      if (size > scratch.length) scratch = Buffer.allocUnsafe(Math.max(size, 2 * scratch.length));
-      let length = 0;
-      for (let got = -1; length < size && got !== 0; length += got) got = readSync(fd, scratch, length, size - length, length);
-      return { bytes: scratch.subarray(0, length), stamp: stampOf(stats) };
-    } finally {
-      closeSync(fd);
-    }
-  };
-}
-
-const BODY = 'data-pagefind-body';
-const isSpace = (byte: number | undefined): boolean => byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0c || byte === 0x0d;
-
-/** Offset of the first `data-pagefind-body` attribute in a start tag (text that mentions it has no `<` before it in the tag), or -1. */
-export function bodyAttribute(html: Buffer): number {
-  for (let at = html.indexOf(BODY); at >= 0; at = html.indexOf(BODY, at + 1)) {
-    const after = html[at + BODY.length];
-    const inTag = html.lastIndexOf(0x3c, at) > html.lastIndexOf(0x3e, at);
-    if (isSpace(html[at - 1]) && (isSpace(after) || after === 0x3d || after === 0x3e || after === 0x2f) && inTag) return at;
-  }
-  return -1;
-}
-
-/** Links the shard's pages into `dir` at their paths in the site (synchronously, as the scan reads). */
-function stage(site: string, dir: string, shard: ShardPlan): void {
-  for (const folder of new Set(shard.pages.map((page) => dirname(join(dir, page))))) mkdirSync(folder, { recursive: true });
-  for (const page of shard.pages) {
-    linkOrCopySync(join(site, page), join(dir, page));
-  }
-}
-
-/** The Pagefind binary the `pagefind` package installed, found as its own wrapper finds it. */
-export function pagefindBinary(): string {
-  const names = ['pagefind_extended', 'pagefind'];
-  for (const name of names) {
-    const fromEnv = process.env[`${name.toUpperCase()}_BINARY_PATH`];
-    if (fromEnv) return fromEnv;
-  }
-  const os = platform() === 'win32' ? 'windows' : platform();
-  const cpu = process.env.npm_config_arch || arch();
-  // Its platform package is its dependency: resolve from the `pagefind` package's folder (which exports no files).
-  const fromProject = createRequire(join(process.cwd(), 'package.json'));
-  const folder = (fromProject.resolve.paths('pagefind') ?? [])
-    .map((modules) => join(modules, 'pagefind'))
-    .find((candidate) => existsSync(join(candidate, 'package.json')));
-  const require = createRequire(join(folder ?? process.cwd(), 'package.json'));
-  for (const name of names) {
-    try {
-      return require.resolve(`@pagefind/${os}-${cpu}/bin/${os === 'windows' ? `${name}.exe` : name}`);
-    } catch {
-      // Not this one.
-    }
-  }
-  throw new Error(`No Pagefind binary for ${os}-${cpu}: is the \`pagefind\` package installed with its optional dependencies?`);
-}
-
-/**
- * Runs the binary. Its working folder is one of ours, so that it reads no
- * `pagefind.yml` of the project, and the environment has no `PAGEFIND_*`
- * settings: the index depends on the site alone, as with the Node API.
- */
-async function runPagefind(args: string[], cwd: string): Promise<void> {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('PAGEFIND_')));
-  const child = spawn(pagefindBinary(), args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk));
-  const code = await new Promise<number | null>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', resolve);
-  });
-  if (code !== 0) throw new Error(`pagefind ${args.join(' ')} exited with ${code}:\n${output.trim().slice(-4000)}`);
 }
 
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MB`;

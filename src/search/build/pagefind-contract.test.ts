@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { pagefindBinary } from './index-site.ts';
+import { pagefindBinary } from './pagefind-run.ts';
 import {
   checkPagefindVersion,
   encodeFilter,

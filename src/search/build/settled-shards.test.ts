@@ -27,15 +27,21 @@ const site = fc
 describe('settledShards', () => {
   test('every shard it settles is a shard of the final plan, whichever pages are written', () => {
     fc.assert(
-      fc.property(site, fc.infiniteStream(fc.boolean()), fc.integer({ min: 2, max: 40 }), fc.integer({ min: 20, max: 400 }), (pages, coin, maxPages, maxBytes) => {
-        const budget = { maxPages, maxBytes };
-        const expected = pages.map(({ path }) => path).sort(compareStrings);
-        const all = pages.flatMap(({ page }) => (page ? [page] : []));
-        const final = new Set(planShards(all, budget).map(key));
-        const draws = coin[Symbol.iterator]();
-        const written = new Map(pages.filter(() => draws.next().value).map(({ path, page }) => [path, page]));
-        for (const shard of settledShards(expected, written, budget)) expect(final).toContain(key(shard));
-      }),
+      fc.property(
+        site,
+        fc.infiniteStream(fc.boolean()),
+        fc.integer({ min: 2, max: 40 }),
+        fc.integer({ min: 20, max: 400 }),
+        (pages, coin, maxPages, maxBytes) => {
+          const budget = { maxPages, maxBytes };
+          const expected = pages.map(({ path }) => path).sort(compareStrings);
+          const all = pages.flatMap(({ page }) => (page ? [page] : []));
+          const final = new Set(planShards(all, budget).map(key));
+          const draws = coin[Symbol.iterator]();
+          const written = new Map(pages.filter(() => draws.next().value).map(({ path, page }) => [path, page]));
+          for (const shard of settledShards(expected, written, budget)) expect(final).toContain(key(shard));
+        },
+      ),
     );
   });
 
@@ -82,8 +88,14 @@ describe('settledShards', () => {
     const written = new Map(pages.map((page) => [page.path, page]));
     expect(settledShards(['a', 'b', 'c', 'd'], written, { maxPages: 4, maxBytes: 100 })).toEqual([]);
     // Beyond the budget, every cut but the last (the remainder) settles.
-    const many = Array.from({ length: 40 }, (_, index) => ({ path: `p/${String(index).padStart(2, '0')}.html`, language: 'en', bytes: 10 }));
+    const many = Array.from({ length: 40 }, (_, index) => ({
+      path: `p/${String(index).padStart(2, '0')}.html`,
+      language: 'en',
+      bytes: 10,
+    }));
     const all = new Map(many.map((page) => [page.path, page]));
-    expect(settledShards([...all.keys()], all, { maxPages: 100, maxBytes: 100 }).map((shard) => shard.pages.length)).toEqual([3, 4, 3, 4, 4, 3, 4, 4, 3, 4]);
+    expect(settledShards([...all.keys()], all, { maxPages: 100, maxBytes: 100 }).map((shard) => shard.pages.length)).toEqual([
+      3, 4, 3, 4, 4, 3, 4, 4, 3, 4,
+    ]);
   });
 });

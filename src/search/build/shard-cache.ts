@@ -21,8 +21,8 @@ import { linkOrCopySync } from '../../utils/link-or-copy.ts';
 export interface ShardCache {
   /** The folder holding the output for exactly these pages, if a build made it. */
   lookup(pages: readonly string[]): string | undefined;
-  /** Keeps `output`, the index of these pages. */
-  store(pages: readonly string[], output: string): void;
+  /** Keeps `output`, the index of these pages; returns the folder that keeps it. */
+  store(pages: readonly string[], output: string): string;
   /** Removes every entry this build neither looked up nor stored. */
   prune(): void;
 }
@@ -53,6 +53,7 @@ export function shardCache(dir: string, digests: ReadonlyMap<string, string>, pa
       linkTree(output, partial);
       rmSync(folder, { recursive: true, force: true });
       renameSync(partial, folder);
+      return folder;
     },
     prune() {
       if (!existsSync(dir)) return;
