@@ -311,7 +311,7 @@ describe('a site indexed in shards', () => {
     const settled = settledShards(files, new Map(files.map((file) => [file, pages.find((page) => page.path === file) ?? null])), budget);
     expect(settled.length).toBeGreaterThan(2);
 
-    const early = earlyIndexer({ site: copy, cacheDir, staging: earlyStagingDir(copy), budget });
+    const early = earlyIndexer({ site: copy, cacheDir, staging: earlyStagingDir(copy), budget, shards: true });
     early.expect(files);
     for (const file of files) early.rendered(file);
     for (let waited = 0; !existsSync(cacheDir) || readdirSync(cacheDir).length < settled.length; waited += 100) {
@@ -325,7 +325,22 @@ describe('a site indexed in shards', () => {
 
     const result = await buildSearchIndex({ site: copy, budget, concurrency: 2, sortValue: searchSortValue, cacheDir, early: indexed });
     expect(result).toMatchObject({ pages: 11, early: settled.length, reused: 0 });
-    await buildSearchIndex({ site: fresh, budget, concurrency: 2, sortValue: searchSortValue });
+    // Where it only reads the pages: no shard, every page read, and the same index again.
+    const reader = earlyIndexer({ site: fresh, cacheDir: `${cacheDir}-fresh`, staging: earlyStagingDir(fresh), budget, shards: false });
+    reader.expect(files);
+    for (const file of files) reader.rendered(file);
+    const read = await reader.finish();
+    expect(read.stored.size).toBe(0);
+    expect([...read.facts.keys()].sort()).toEqual(files);
+    const fromRead = await buildSearchIndex({
+      site: fresh,
+      budget,
+      concurrency: 2,
+      sortValue: searchSortValue,
+      cacheDir: `${cacheDir}-fresh`,
+      early: read,
+    });
+    expect(fromRead).toMatchObject({ pages: 11, early: 0, reused: 0 });
     const bundle = async (dir: string) =>
       (await readdir(join(dir, 'pagefind'), { recursive: true, withFileTypes: true }))
         .filter((entry) => entry.isFile())

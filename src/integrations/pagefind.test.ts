@@ -1,12 +1,12 @@
 import { expect, test } from 'vitest';
-import { indexesEarly } from './pagefind.ts';
+import { earlyWork } from './pagefind.ts';
 
-test('a first build indexes while its pages render where there are three cores or more, unless DOSSIER_EARLY_INDEX says', () => {
-  expect(indexesEarly({}, 2)).toBe(false);
-  expect(indexesEarly({}, 3)).toBe(true);
-  expect(indexesEarly({}, 16)).toBe(true);
-  expect(indexesEarly({ DOSSIER_EARLY_INDEX: '1' }, 2)).toBe(true);
-  expect(indexesEarly({ DOSSIER_EARLY_INDEX: '0' }, 16)).toBe(false);
+test('a first build indexes shards while its pages render on three cores or more, else reads the pages, unless DOSSIER_EARLY_INDEX says', () => {
+  expect(earlyWork({}, 2)).toBe('pages');
+  expect(earlyWork({}, 3)).toBe('shards');
+  expect(earlyWork({}, 16)).toBe('shards');
+  expect(earlyWork({ DOSSIER_EARLY_INDEX: '1' }, 2)).toBe('shards');
+  expect(earlyWork({ DOSSIER_EARLY_INDEX: '0' }, 16)).toBe('none');
   // Anything else is not a choice: as the machine has it.
-  expect(indexesEarly({ DOSSIER_EARLY_INDEX: 'yes' }, 2)).toBe(false);
+  expect(earlyWork({ DOSSIER_EARLY_INDEX: 'yes' }, 2)).toBe('pages');
 });

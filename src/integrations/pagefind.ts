@@ -66,7 +66,8 @@ export async function indexBuiltSite(
   const started = performance.now();
   if (early) {
     const stopped = early.failure ? `, then stopped: ${early.failure}` : '';
-    log(`Read ${early.facts.size} pages and indexed ${early.stored.size} shards of them while the pages rendered${stopped}.`);
+    const shards = early.stored.size > 0 ? ` and indexed ${early.stored.size} shards of them` : '';
+    log(`Read ${early.facts.size} pages${shards} while the pages rendered${stopped}.`);
   }
   try {
     const result = await buildSearchIndex({
@@ -94,14 +95,16 @@ export async function indexBuiltSite(
 }
 
 /**
- * Whether a first build indexes search shards while its pages render (early-indexer.ts):
- * `DOSSIER_EARLY_INDEX` says (`1` or `0`), else where there are three cores or more. Rendering
- * keeps about one and a half busy; on two, Pagefind's runs beside it slowed it by as much as they
- * saved (BENCHMARKS.md, "Indexing while the pages render").
+ * What a first build does for search while its pages render (early-indexer.ts): index the shards
+ * their pages settle, where there are three cores or more; else only read the pages. Rendering
+ * keeps about one and a half cores busy, and on two, Pagefind's runs beside it slowed it by as
+ * much as they saved (BENCHMARKS.md, "Indexing while the pages render"). `DOSSIER_EARLY_INDEX`
+ * says otherwise: `1` indexes shards, `0` does nothing early.
  */
-export function indexesEarly(env: Record<string, string | undefined>, cores = availableParallelism()): boolean {
-  if (env.DOSSIER_EARLY_INDEX === '1' || env.DOSSIER_EARLY_INDEX === '0') return env.DOSSIER_EARLY_INDEX === '1';
-  return cores >= 3;
+export function earlyWork(env: Record<string, string | undefined>, cores = availableParallelism()): 'shards' | 'pages' | 'none' {
+  if (env.DOSSIER_EARLY_INDEX === '1') return 'shards';
+  if (env.DOSSIER_EARLY_INDEX === '0') return 'none';
+  return cores >= 3 ? 'shards' : 'pages';
 }
 
 /** Where the shard cache lives: beside Astro's own build cache, so that whatever keeps one (a CI cache step) keeps both. */
@@ -130,8 +133,10 @@ export function pagefind({
   // A first build only: a rebuild renders a few pages, and finds the other shards in the cache.
   progress?.listen({
     expect(pages) {
-      if (later || keepShards || cacheDir === undefined || hasShards(cacheDir) || !indexesEarly(process.env)) return;
+      const work = earlyWork(process.env);
+      if (later || keepShards || cacheDir === undefined || hasShards(cacheDir) || work === 'none') return;
       early = earlyIndexer({
+        shards: work === 'shards',
         site: outDir,
         cacheDir,
         staging: earlyStagingDir(outDir),

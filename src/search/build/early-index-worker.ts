@@ -16,7 +16,7 @@ import { pagefindVersion, shardCache } from './shard-cache.ts';
 // The early indexer's thread (early-indexer.ts): it reads the pages the build has rendered, and
 // indexes each shard they settle into the shard cache, one at a time.
 
-const { site, cacheDir, staging, budget } = workerData as EarlyIndexerRequest;
+const { site, cacheDir, staging, budget, shards } = workerData as EarlyIndexerRequest;
 /** How often it looks at what was rendered. */
 const TICK_MS = 250;
 /** A page rendered this long ago and still without a file has none at that path (the 404 page). */
@@ -59,7 +59,7 @@ const timer = setInterval(() => void tick(), TICK_MS);
 async function tick(): Promise<void> {
   if (busy || finishing || failure) return;
   readRendered();
-  if (!changed) return;
+  if (!changed || !shards) return;
   changed = false;
   const next = settledShards(expected, written, budget).find((candidate) => !tried.has(candidate.pages.join('\n')));
   if (!next) return;

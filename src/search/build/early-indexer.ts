@@ -11,7 +11,9 @@ import type { ShardBudget } from './plan-shards.ts';
  * final plan that they already settle (settled-shards.ts) is indexed by Pagefind at a lower
  * priority than rendering and kept in the shard cache, where the build's indexing finds it by its
  * pages and bytes (index-site.ts). A guess that the final plan proves wrong costs only its work:
- * the build's indexing looks up nothing but the shards it plans, and prunes the rest.
+ * the build's indexing looks up nothing but the shards it plans, and prunes the rest. Where there
+ * is no core to spare, it only reads the pages as they are written, which the build's indexing
+ * would otherwise do after the last one.
  */
 export interface EarlyIndexer {
   /** The pages the build will write: files relative to the site. */
@@ -30,6 +32,8 @@ export interface EarlyIndexerOptions {
   /** A folder of its own for Pagefind's input and output. */
   staging: string;
   budget: ShardBudget;
+  /** Whether it indexes shards, or only reads the pages (the build's indexing then reads none of them). */
+  shards: boolean;
 }
 
 export interface EarlyIndexResult {
