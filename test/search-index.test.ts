@@ -144,6 +144,14 @@ afterAll(async () => {
   await rm(out, { recursive: true, force: true });
 });
 
+/** The files of a site's search bundle, relative to the site, in order. */
+async function bundleFiles(dir: string): Promise<string[]> {
+  return (await readdir(join(dir, 'pagefind'), { recursive: true, withFileTypes: true }))
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name).slice(dir.length))
+    .sort();
+}
+
 async function indexCopy(name: string, budget: { maxPages: number; maxBytes: number }) {
   const copy = join(out, name);
   await cp(site, copy, { recursive: true });
@@ -286,13 +294,8 @@ describe('a site indexed in shards', () => {
     await rm(fresh, { recursive: true, force: true });
     await cp(copy, fresh, { recursive: true, filter: (from) => !from.includes('pagefind') });
     expect(await index(fresh)).toMatchObject({ languagesReused: 0 });
-    const files = async (dir: string) =>
-      (await readdir(join(dir, 'pagefind'), { recursive: true, withFileTypes: true }))
-        .filter((entry) => entry.isFile())
-        .map((entry) => join(entry.parentPath, entry.name).slice(dir.length))
-        .sort();
-    const rebuilt = await files(copy);
-    expect(rebuilt).toEqual(await files(fresh));
+    const rebuilt = await bundleFiles(copy);
+    expect(rebuilt).toEqual(await bundleFiles(fresh));
     expect(rebuilt.filter((file) => file.includes('/pagefind/pagefind.ko_'))).toHaveLength(1);
     for (const file of rebuilt) expect(await readFile(join(copy, file)), file).toEqual(await readFile(join(fresh, file)));
     expect(await readIndex(join(copy, 'pagefind'), sortValue)).toEqual(await readIndex(join(fresh, 'pagefind'), sortValue));
@@ -341,13 +344,8 @@ describe('a site indexed in shards', () => {
       early: read,
     });
     expect(fromRead).toMatchObject({ pages: 11, early: 0, reused: 0 });
-    const bundle = async (dir: string) =>
-      (await readdir(join(dir, 'pagefind'), { recursive: true, withFileTypes: true }))
-        .filter((entry) => entry.isFile())
-        .map((entry) => join(entry.parentPath, entry.name).slice(dir.length))
-        .sort();
-    const written = await bundle(copy);
-    expect(written).toEqual(await bundle(fresh));
+    const written = await bundleFiles(copy);
+    expect(written).toEqual(await bundleFiles(fresh));
     for (const file of written) expect(await readFile(join(copy, file)), file).toEqual(await readFile(join(fresh, file)));
   });
 

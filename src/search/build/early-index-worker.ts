@@ -2,7 +2,6 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { codeVersion } from '../../utils/code-version.ts';
 import { compareStrings } from '../../utils/compare-strings.ts';
 import { fileStamp } from '../../utils/file-stamp.ts';
 import type { EarlyIndexerRequest, EarlyIndexerMessage, EarlyIndexerReply, EarlyPage } from './early-indexer.ts';
@@ -11,7 +10,7 @@ import { pagefindBinary, runPagefind, stagePages } from './pagefind-run.ts';
 import type { IndexablePage } from './plan-shards.ts';
 import { pageFactsOf, pageReader } from './read-page.ts';
 import { settledShards } from './settled-shards.ts';
-import { pagefindVersion, shardCache } from './shard-cache.ts';
+import { indexedWith, pagefindVersion, searchBuildCode, shardCache } from './shard-cache.ts';
 
 // The early indexer's thread (early-indexer.ts): it reads the pages the build has rendered, and
 // indexes each shard they settle into the shard cache, one at a time.
@@ -44,7 +43,7 @@ let finishing = false;
 let failure: string | undefined;
 let shard = 0;
 const read = pageReader();
-const cache = shardCache(cacheDir, digests, `${pagefindVersion(pagefindBinary())} ${codeVersion(['src/search/build'])}`);
+const cache = shardCache(cacheDir, digests, indexedWith(pagefindVersion(pagefindBinary()), searchBuildCode()));
 
 parentPort!.on('message', (message: EarlyIndexerMessage) => {
   if (message.type === 'expect') expected = [...message.pages].sort(compareStrings);

@@ -4,7 +4,6 @@ import { join, relative, resolve, sep } from 'node:path';
 import { checkPagefindVersion, type PagefindFragment } from './pagefind-format.ts';
 import { DATE_ORDER_FILE, dateOrder } from '../date-order.ts';
 import { planShards, type IndexablePage, type ShardBudget } from './plan-shards.ts';
-import { codeVersion } from '../../utils/code-version.ts';
 import { fileStamp } from '../../utils/file-stamp.ts';
 import { mapConcurrent } from '../../utils/map-concurrent.ts';
 import type { EarlyIndexResult, EarlyPage } from './early-indexer.ts';
@@ -14,7 +13,7 @@ import { mergedLanguageCache } from './merged-language-cache.ts';
 import { pageFactsCache, type PageFactsCache } from './page-facts.ts';
 import { pagefindBinary, runPagefind, stagePages } from './pagefind-run.ts';
 import { pageFactsOf, pageReader } from './read-page.ts';
-import { hasShards, linkTree, pagefindVersion, shardCache } from './shard-cache.ts';
+import { hasShards, indexedWith, linkTree, pagefindVersion, searchBuildCode, shardCache } from './shard-cache.ts';
 
 /**
  * Indexes a built site for search with Pagefind, in bounded memory.
@@ -104,7 +103,7 @@ export async function buildSearchIndex({
     collected = true;
   };
   if (cacheDir === undefined || !hasShards(cacheDir)) collect();
-  const code = codeVersion(['src/search/build']);
+  const code = searchBuildCode();
   const facts = cacheDir === undefined ? undefined : pageFactsCache(pageFactsFile(cacheDir), code);
   const { pages, noBody, digests } = await indexablePages(site, { digests: cacheDir !== undefined, facts, fresh: early?.facts });
   facts?.save();
@@ -115,7 +114,7 @@ export async function buildSearchIndex({
   const version = pagefindVersion(binary);
   checkPagefindVersion(version, `the binary at ${binary}`);
   // Shards are kept by their pages' bytes, Pagefind's version, and the code that runs it and merges.
-  const cache = cacheDir === undefined ? undefined : shardCache(cacheDir, digests, `${version} ${code}`);
+  const cache = cacheDir === undefined ? undefined : shardCache(cacheDir, digests, indexedWith(version, code));
   let reused = 0;
   let languagesReused = 0;
   // Each shard's index kept by an earlier build, if any: looked up once.
@@ -188,7 +187,7 @@ export async function buildSearchIndex({
         return { pages: pages.length, shards: plan.length, noBody, reused, early: indexedEarly, languagesReused };
       }
       const kept = new Set(plan.flatMap((_, index) => fromCache(index) ?? []));
-      const languages = cacheDir === undefined ? undefined : mergedLanguageCache(mergedLanguagesDir(cacheDir), `${version} ${code}`);
+      const languages = cacheDir === undefined ? undefined : mergedLanguageCache(mergedLanguagesDir(cacheDir), indexedWith(version, code));
       indexed = await mergeBundles({ shards: outputs, output: bundle, sortValue, kept, languages });
       languages?.prune();
       languagesReused = languages?.restored ?? 0;

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { codeVersion } from '../../utils/code-version.ts';
 import { linkOrCopySync } from '../../utils/link-or-copy.ts';
 
 /**
@@ -99,4 +100,14 @@ export function pagefindVersion(binary: string): string {
       return `unknown (${(error as Error).message.split('\n')[0]})`;
     }
   }
+}
+
+/** The hash of the code that reads pages, runs Pagefind and merges: the caches of this folder are keyed by it. */
+export function searchBuildCode(): string {
+  return codeVersion(['src/search/build']);
+}
+
+/** What a kept index depends on besides its pages: Pagefind's version and that code. The build and the early indexer key shards by it alike. */
+export function indexedWith(pagefind: string, code: string): string {
+  return `${pagefind} ${code}`;
 }
