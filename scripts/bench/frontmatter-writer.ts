@@ -31,4 +31,6 @@ for (let round = 0; round < 5; round++) {
 }
 const same = data.filter((value) => writeYaml(value) === before(value)).length;
 const [yaml, ours] = [median(rounds.yaml), median(rounds.ours)];
-console.log(`${data.length} frontmatters: yaml's stringify ${yaml.toFixed(0)} ms, writeYaml ${ours.toFixed(0)} ms (${(ours / yaml).toFixed(2)}×); the same bytes for ${same}.`);
+console.log(
+  `${data.length} frontmatters: yaml's stringify ${yaml.toFixed(0)} ms, writeYaml ${ours.toFixed(0)} ms (${(ours / yaml).toFixed(2)}×); the same bytes for ${same}.`,
+);

@@ -1,24 +1,24 @@
 import { readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { linkOrCopySync, moveOrCopySync } from '../../utils/link-or-copy.ts';
+import { mapConcurrent } from '../../utils/map-concurrent.ts';
 import {
   checkPagefindVersion,
   compareCodePoints,
-  encodeFilter,
   encodeMeta,
   pagefindFile,
   pagefindHash,
   pagefindPayload,
-  readFilter,
   readFragment,
   readMeta,
   type PagefindFragment,
   type PagefindMeta,
 } from './pagefind-format.ts';
-import { uniqueName, Writes, type Part } from './merge-parts.ts';
+import { type Part } from './merge-parts.ts';
 import type { MergedLanguageCache } from './merged-language-cache.ts';
-import { mergeWords } from './merge-words.ts';
+import { mergeIndexInWorker } from './merge-index-thread.ts';
 
 /**
  * Merges the Pagefind bundles of a site's shards into one bundle, as if
@@ -89,20 +89,21 @@ export async function mergeBundles({
 
   const languages = [...new Set(entries.flatMap((entry) => Object.keys(entry.languages)))].sort(compareCodePoints);
   const merged: Entry = { version: entries[0]!.version, languages: {}, include_characters: entries[0]!.include_characters };
-  const pages: IndexedPage[] = [];
-  for (const language of languages) {
+  // Languages at once, a core each: their words are merged in worker threads.
+  const results = await mapConcurrent(languages, availableParallelism(), (language) => {
     const parts = shards.flatMap((dir, shard) => {
       const info = entries[shard]!.languages[language];
       return info ? [{ dir, hash: info.hash }] : [];
     });
+    return parts.length === 1 ? moveLanguage(parts[0]!, output, source) : mergeLanguage(language, parts, output, sortValue, source, cache);
+  });
+  const pages: IndexedPage[] = [];
+  languages.forEach((language, index) => {
+    const result = results[index]!;
     const wasm = entries.map((entry) => entry.languages[language]?.wasm).find((value) => value !== undefined) ?? null;
-    const result =
-      parts.length === 1
-        ? await moveLanguage(parts[0]!, output, source)
-        : await mergeLanguage(language, parts, output, sortValue, source, cache);
     merged.languages[language] = { hash: result.hash, wasm, page_count: result.pages.length };
     pages.push(...result.pages);
-  }
+  });
   await writeFile(join(output, 'pagefind-entry.json'), JSON.stringify(merged));
   return pages;
 }
@@ -221,11 +222,9 @@ async function mergeLanguage(
   const restored = key === undefined ? undefined : cache!.restore(key, output);
   if (restored !== undefined) return { hash: restored, pages };
 
-  const writes = new Writes();
-  const chunks = await mergeWords(language, parts, output, writes);
-  const filters = await mergeFilters(language, parts, output, writes);
+  // The sorts first, on this thread (their values come from `sortValue`): a wrong one fails before the rest.
   const sorts = mergeSorts(parts, pages, sortValue);
-  await writes.done();
+  const { chunks, filters } = await mergeIndexInWorker({ language, parts, output });
 
   const meta: PagefindMeta = {
     version: metas[0]!.version,
@@ -278,34 +277,6 @@ function mergePages(language: string, parts: readonly Part[], output: string, so
       return { id, fragment };
     });
   });
-}
-
-async function mergeFilters(language: string, parts: readonly Part[], output: string, writes: Writes): Promise<PagefindMeta['filters']> {
-  const filters = new Map<string, Map<string, number[]>>();
-  for (const part of parts) {
-    for (const { hash } of part.meta.filters) {
-      const filter = readFilter(pagefindPayload(await readFile(join(part.dir, 'filter', `${hash}.pf_filter`))));
-      const values = filters.get(filter.name) ?? new Map<string, number[]>();
-      filters.set(filter.name, values);
-      for (const { value, pages } of filter.values) {
-        const merged = values.get(value) ?? [];
-        values.set(value, merged);
-        for (const page of pages) merged.push(part.offset + page);
-      }
-    }
-  }
-  const names = new Set<string>();
-  return [...filters]
-    .sort(([a], [b]) => compareCodePoints(a, b))
-    .map(([name, values]) => {
-      const payload = encodeFilter({
-        name,
-        values: [...values].sort(([a], [b]) => compareCodePoints(a, b)).map(([value, pages]) => ({ value, pages })),
-      });
-      const hash = uniqueName(`${language}_${pagefindHash(payload)}`, language.length + 8, names);
-      writes.add(join(output, 'filter', `${hash}.pf_filter`), payload);
-      return { name, hash };
-    });
 }
 
 /**
