@@ -4,6 +4,7 @@ import { mdxToMarkdown } from 'mdast-util-mdx';
 import { toMarkdown, type Unsafe } from 'mdast-util-to-markdown';
 import { CORE_SCHEMA, dump } from 'js-yaml';
 import { EntryFrontmatterSchema, type EntryFrontmatter } from '../content/entry-schema.ts';
+import { escapeText } from './escape-text.ts';
 
 // GFM's escapes (`~`, `|`, `www.`) too: Astro's own MDX compiler reads GFM,
 // should an entry ever be compiled by @astrojs/mdx instead of our loader.
@@ -31,7 +32,9 @@ export function toMdx(frontmatter: EntryFrontmatter, body: Root, chunkLength = T
 
 /** The body alone, as MDX. */
 export function serializeBody(body: Root, chunkLength = TEXT_CHUNK_LENGTH): string {
-  return toMarkdown(splitLongText(body, chunkLength) as Root, { extensions: [mdxToMarkdown(), gfmToMarkdown(), { unsafe: esmUnsafe }] });
+  return toMarkdown(splitLongText(body, chunkLength) as Root, {
+    extensions: [mdxToMarkdown(), gfmToMarkdown(), { unsafe: esmUnsafe, handlers: { text: escapeText } }],
+  });
 }
 
 // The schema's first two keys, written once the slug is known; the rest, as soon as the document is parsed.
