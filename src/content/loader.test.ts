@@ -109,3 +109,32 @@ describe('generatedEntriesLoader across builds', () => {
     expect(infos.at(-1)).toBe('Rendered 1 of 2 entries; 1 unchanged since the last build.');
   });
 });
+
+describe('generatedEntriesLoader on worker threads', () => {
+  test('many entries are rendered on threads into the store, in order, as this thread renders them, and refused ones are named by file and line', async () => {
+    const { context, entries, errors } = contentLayer(root);
+    const quoted = (n: number) =>
+      `---\ngenerator: dossier\ntitle: Entry ${n}\nquotations:\n  - text: we will\n    speaker: Jane Roe\n    paragraph: 2\n---\n\n## Part ${n}\n\nOpening ${n}.\n\nShe said "we will" and left.\n`;
+    const names = Array.from({ length: 300 }, (_, n) => `e${String(n).padStart(3, '0')}`);
+    await Promise.all(names.map((name, n) => writeFile(join(root, `${name}.mdx`), quoted(n))));
+    // Refused, each with its place: MDX code on the file's line 9, not an entry the ingest wrote, no frontmatter.
+    await writeFile(join(root, 'code.mdx'), entry('Code', 'Fine.\n\n{alert(1)}'));
+    await writeFile(join(root, 'hand.mdx'), '---\ntitle: By hand\n---\n\nText.\n');
+    await writeFile(join(root, 'none.mdx'), 'No frontmatter.\n');
+
+    await generatedEntriesLoader({ base: root }).load(context);
+
+    expect([...entries.keys()]).toEqual(names);
+    const { renderEntryBody } = await import('./render-entry.ts');
+    const expected = renderEntryBody('## Part 7\n\nOpening 7.\n\nShe said "we will" and left.\n', [
+      { text: 'we will', speaker: 'Jane Roe', paragraph: 2 },
+    ]);
+    expect(entries.get('e007')?.rendered?.html).toBe(expected.html);
+    expect(expected.html).toContain('<q');
+    expect(errors).toEqual([
+      expect.stringMatching(/^code\.mdx:9: Expected plain text in a generated entry, found MDX code/),
+      expect.stringMatching(/^hand\.mdx:1: Not an entry the ingest wrote/),
+      expect.stringMatching(/^none\.mdx:1: Expected YAML frontmatter/),
+    ]);
+  });
+});

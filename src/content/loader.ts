@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { readdir } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import type { Quotation } from './entry-schema.ts';
-import { readFrontmatter, splitEntry, type EntryText } from './entry-file.ts';
-import { renderEntryBody, UnsafeEntryError, type RenderOptions } from './render-entry.ts';
+import type { PreparedEntry } from './prepare-entry.ts';
+import type { RenderOptions } from './render-entry.ts';
+import { renderHere, renderPool, type RenderPool } from './render-pool.ts';
 import { codeVersion } from '../utils/code-version.ts';
 import { fileStamp } from '../utils/file-stamp.ts';
 
@@ -15,6 +16,10 @@ let renderer: string | undefined;
 const rendererVersion = (): string => (renderer ??= codeVersion(['src/content', 'src/utils']));
 
 const PROGRESS_EVERY_MS = 5000;
+/** Entries to render from which worker threads render them: starting them costs about a second. */
+const RENDER_ON_THREADS_FROM = 200;
+/** Entries read ahead of the one handed to Astro, while worker threads render them. */
+const ENTRIES_AHEAD = 256;
 
 /** What the loader keeps of an entry file between builds, in its meta store. */
 interface StampRecord {
@@ -61,7 +66,9 @@ export function generatedEntriesLoader(options: { base: string } & RenderOptions
       const version = `${rendererVersion()}\n${JSON.stringify(options)}`;
       const previous = readStamps(context);
       const stamps: Record<string, StampRecord> = {};
-      for (const [index, name] of names.entries()) {
+      // First the stamps: which entries must be read at all.
+      const toRead: { name: string; stamp: string | undefined }[] = [];
+      for (const name of names) {
         const id = name.replace(/\.mdx$/, '');
         if (renders?.(id) === false) {
           others++;
@@ -74,14 +81,33 @@ export function generatedEntriesLoader(options: { base: string } & RenderOptions
           stamps[name] = record;
           continue;
         }
-        const loaded = await loadEntry(context, base, name, options);
-        if (loaded) seen.add(loaded.id);
-        if (loaded?.rendered) rendered++;
-        if (loaded && stamp) stamps[name] = { stamp, version, digest: loaded.digest };
-        if (performance.now() - lastLine > PROGRESS_EVERY_MS) {
-          lastLine = performance.now();
-          context.logger.info(`Rendering entries: ${index + 1} of ${names.length}.`);
+        toRead.push({ name, stamp });
+      }
+      // Many to render (a first build): on worker threads, while this one reads the files and
+      // hands Astro what they made, in the entries' order, a window ahead.
+      const pool = toRead.length >= RENDER_ON_THREADS_FROM ? renderPool(options, availableParallelism()) : renderHere(options);
+      try {
+        const started: StartedEntry[] = [];
+        let done = 0;
+        const finish = async (): Promise<void> => {
+          const { name, stamp } = toRead[done]!;
+          const loaded = await finishEntry(context, started.shift()!);
+          if (loaded) seen.add(loaded.id);
+          if (loaded?.rendered) rendered++;
+          if (loaded && stamp) stamps[name] = { stamp, version, digest: loaded.digest };
+          done++;
+          if (performance.now() - lastLine > PROGRESS_EVERY_MS) {
+            lastLine = performance.now();
+            context.logger.info(`Rendering entries: ${done} of ${toRead.length} to read.`);
+          }
+        };
+        for (const { name } of toRead) {
+          started.push(startEntry(context, base, name, options, pool));
+          if (started.length >= ENTRIES_AHEAD) await finish();
         }
+        while (started.length > 0) await finish();
+      } finally {
+        await pool.close();
       }
       for (const id of context.store.keys()) if (!seen.has(id)) context.store.delete(id);
       context.meta.set(STAMPS_KEY, JSON.stringify(stamps));
@@ -112,50 +138,53 @@ async function listEntries(base: string): Promise<string[]> {
   }
 }
 
-function renderBody({ body, bodyLineOffset }: EntryText, quotations: Quotation[] | undefined, path: string, render: RenderOptions) {
-  try {
-    return renderEntryBody(body, quotations, render);
-  } catch (error) {
-    if (error instanceof UnsafeEntryError && error.line !== undefined) {
-      throw new Error(`${path}:${error.line + bodyLineOffset}: ${error.message}`, { cause: error });
-    }
-    throw error;
-  }
+/** An entry read, and its preparation under way unless the store holds it unchanged. */
+interface StartedEntry {
+  id: string;
+  relativePath: string;
+  digest: string;
+  /** Undefined when the store holds the entry with this digest. */
+  prepared?: Promise<PreparedEntry>;
 }
 
-/**
- * Reads, validates and renders one entry unless the store holds it unchanged;
- * returns its id and whether it was rendered, or undefined when it was refused.
- */
-async function loadEntry(
-  context: LoaderContext,
-  base: string,
-  name: string,
-  render: RenderOptions,
-): Promise<{ id: string; rendered: boolean; digest: string } | undefined> {
+function startEntry(context: LoaderContext, base: string, name: string, render: RenderOptions, pool: RenderPool): StartedEntry {
   const id = name.replace(/\.mdx$/, '');
   const filePath = join(base, name);
   const relativePath = relative(fileURLToPath(context.config.root), filePath);
   // Synchronously: 10,000 small files, each read faster than a round trip through the thread pool.
   const text = readFileSync(filePath, 'utf8');
   const digest = context.generateDigest(`${rendererVersion()}\n${JSON.stringify(render)}\n${text}`);
-  if (context.store.get(id)?.digest === digest) return { id, rendered: false, digest };
+  if (context.store.get(id)?.digest === digest) return { id, relativePath, digest };
+  return { id, relativePath, digest, prepared: pool.prepare(text) };
+}
 
-  const entry = splitEntry(text);
-  if (!entry) {
+/**
+ * Validates and stores one started entry; returns its id and whether it was rendered, or
+ * undefined when it was refused.
+ */
+async function finishEntry(
+  context: LoaderContext,
+  { id, relativePath, digest, prepared }: StartedEntry,
+): Promise<{ id: string; rendered: boolean; digest: string } | undefined> {
+  if (!prepared) return { id, rendered: false, digest };
+  const entry = await prepared;
+  if (entry.kind === 'no-frontmatter') {
     context.logger.error(`${relativePath}:1: Expected YAML frontmatter between --- lines, skipped [missing-frontmatter]`);
     return undefined;
   }
   try {
-    const raw = readFrontmatter(entry.frontmatter);
-    if (raw?.generator !== 'dossier') {
+    if (entry.kind === 'failed')
+      throw new Error(entry.line === undefined ? entry.message : `${relativePath}:${entry.line}: ${entry.message}`);
+    if (entry.data?.generator !== 'dossier') {
       context.logger.error(
         `${relativePath}:1: Not an entry the ingest wrote (no \`generator: dossier\` in its frontmatter); pages written by hand go in content/pages/, skipped [hand-written-entry]`,
       );
       return undefined;
     }
-    const data = await context.parseData({ id, data: raw, filePath: relativePath });
-    const { html, headings } = renderBody(entry, (data as { quotations?: Quotation[] }).quotations, relativePath, render);
+    const data = await context.parseData({ id, data: entry.data, filePath: relativePath });
+    // The schema took quotations that prepareEntry did not: not expected, as they are one schema.
+    if (!entry.body) throw new Error('Its quotations were refused before the schema took them');
+    const { html, headings } = entry.body;
     context.store.set({ id, data, digest, filePath: relativePath, rendered: { html, metadata: { headings } } });
     return { id, rendered: true, digest };
   } catch (error) {
@@ -163,4 +192,9 @@ async function loadEntry(
     context.logger.error(`${message.startsWith(relativePath) ? '' : `${relativePath}: `}${message} (entry skipped)`);
     return undefined;
   }
+}
+
+/** Reads, validates and renders one entry in this thread (the dev server's changes). */
+function loadEntry(context: LoaderContext, base: string, name: string, render: RenderOptions) {
+  return finishEntry(context, startEntry(context, base, name, render, renderHere(render)));
 }
