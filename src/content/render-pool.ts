@@ -25,7 +25,10 @@ const BATCH = 16;
 
 export function renderPool(options: RenderOptions, size: number): RenderPool {
   const waiting = new Map<number, { resolve: (prepared: PreparedEntry) => void; reject: (error: unknown) => void }>();
+  // Once a thread has failed, every entry fails with it, rather than wait for a thread that is gone.
+  let failure: unknown;
   const fail = (error: unknown): void => {
+    failure ??= error;
     for (const { reject } of waiting.values()) reject(error);
     waiting.clear();
   };
@@ -53,8 +56,11 @@ export function renderPool(options: RenderOptions, size: number): RenderPool {
   };
   return {
     prepare(text) {
+      if (failure !== undefined) return Promise.reject(failure);
       const id = nextId++;
       const prepared = new Promise<PreparedEntry>((resolve, reject) => waiting.set(id, { resolve, reject }));
+      // Entries read ahead may fail before the loader awaits them, or never be awaited once one has failed.
+      prepared.catch(() => undefined);
       batch.push({ id, text });
       if (batch.length >= BATCH) flush();
       else if (!scheduled) {
@@ -66,6 +72,7 @@ export function renderPool(options: RenderOptions, size: number): RenderPool {
     },
     async close() {
       flush();
+      failure ??= new Error('The entry-rendering threads were closed');
       await Promise.all(workers.map((worker) => worker.terminate()));
     },
   };

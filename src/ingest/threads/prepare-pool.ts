@@ -31,6 +31,13 @@ const BATCH = 32;
 
 export function preparePool(options: IngestOptions, size: number): PreparePool {
   const waiting = new Map<number, { resolve: (result: Prepared) => void; reject: (error: unknown) => void }>();
+  // Once a thread has failed, every document fails with it, rather than wait for a thread that is gone.
+  let failure: unknown;
+  const fail = (error: unknown): void => {
+    failure ??= error;
+    for (const { reject } of waiting.values()) reject(error);
+    waiting.clear();
+  };
   const workers = Array.from({ length: size }, () => {
     const worker = new Worker(new URL('./prepare-worker.ts', import.meta.url), { workerData: options });
     worker.on('message', (replies: PrepareReply[]) => {
@@ -39,10 +46,8 @@ export function preparePool(options: IngestOptions, size: number): PreparePool {
         waiting.delete(id);
       }
     });
-    worker.on('error', (error) => {
-      for (const { reject } of waiting.values()) reject(error);
-      waiting.clear();
-    });
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`A parsing thread stopped (exit code ${code})`)));
     return worker;
   });
   let batch: PrepareRequest[] = [];
@@ -57,8 +62,11 @@ export function preparePool(options: IngestOptions, size: number): PreparePool {
   };
   return {
     prepare(bytes, source) {
+      if (failure !== undefined) return Promise.reject(failure);
       const id = nextId++;
       const result = new Promise<Prepared>((resolve, reject) => waiting.set(id, { resolve, reject }));
+      // Documents in flight may fail before the ingest awaits them, or never be awaited once one has failed.
+      result.catch(() => undefined);
       batch.push({ id, bytes, source });
       if (batch.length >= BATCH) flush();
       else if (!scheduled) {
@@ -70,6 +78,7 @@ export function preparePool(options: IngestOptions, size: number): PreparePool {
     },
     async close() {
       flush();
+      failure ??= new Error('The parsing threads were closed');
       await Promise.all(workers.map((worker) => worker.terminate()));
     },
   };
