@@ -55,7 +55,9 @@ const tricky = fc.constantFrom(
   '...',
 );
 const text = fc.oneof(tricky, fc.string({ unit: 'binary', maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 300 }));
-const scalar = fc.oneof(text, fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean());
+// No -0: written as -0.0 and read back as -0, which the JSON copy below cannot hold.
+const number = fc.double({ noNaN: true, noDefaultInfinity: true }).map((x) => (x === 0 ? 0 : x));
+const scalar = fc.oneof(text, fc.integer(), number, fc.boolean());
 const value = fc.letrec((tie) => ({
   node: fc.oneof({ depthSize: 'small' }, scalar, fc.array(tie('node'), { maxLength: 4 }), fc.dictionary(text, tie('node'), { maxKeys: 4 })),
 })).node;
@@ -65,7 +67,7 @@ describe('writeYaml', () => {
     fc.assert(
       fc.property(fc.dictionary(text, value, { maxKeys: 6 }), (data) => {
         const yaml = writeYaml(data);
-        // JSON's view: -0 and 0 are one number in YAML's text as in JSON's.
+        // A plain copy of the data, as both readers build it.
         const expected = JSON.parse(JSON.stringify(data)) as unknown;
         expect(load(yaml, { schema: CORE_SCHEMA })).toEqual(expected);
         expect(parseYaml(yaml)).toEqual(expected);
