@@ -1,11 +1,9 @@
 /** A worker of the prepare pool (prepare-pool.ts): bytes in, prepared document and diagnostics out. */
-import { parentPort, workerData } from 'node:worker_threads';
+import { workerData } from 'node:worker_threads';
+import { serveBatches } from '../../utils/batch-pool.ts';
 import type { IngestOptions } from '../parse/ingest-document.ts';
-import type { PrepareReply, PrepareRequest } from './prepare-pool.ts';
 import { prepareDocument } from '../parse/prepare-document.ts';
+import type { PrepareJob } from './prepare-pool.ts';
 
 const options = workerData as IngestOptions;
-parentPort!.on('message', (batch: PrepareRequest[]) => {
-  const replies: PrepareReply[] = batch.map(({ id, bytes, source }) => ({ id, ...prepareDocument(bytes, source, options) }));
-  parentPort!.postMessage(replies);
-});
+serveBatches(({ bytes, source }: PrepareJob) => prepareDocument(bytes, source, options));
