@@ -5,6 +5,7 @@
 // published as `npm run build` publishes, whole or not at all. It stops,
 // naming them, when a partition is missing, unfinished or of another plan.
 // Usage: node scripts/build-merge.ts [--outDir dist] PARTITION_DIR... | --from DIR (its subfolders)
+import './support/compile-cache.ts';
 import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';

@@ -12,6 +12,7 @@
 // apart: `--plan N` ingests and plans, `--partition K/N` builds one part,
 // and `npm run build:merge` puts them together.
 // Usage: node scripts/build.ts [--verbose] [--outDir DIR] [--no-wait] [--partitions N | --plan N | --partition K/N]
+import './support/compile-cache.ts';
 import { spawn } from 'node:child_process';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';

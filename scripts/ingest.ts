@@ -4,6 +4,7 @@
 // `--plan N` then plans a build in N partitions (README, "Large archives"), in
 // this process rather than the build's, which stays small while partitions run.
 // Usage: node scripts/ingest.ts [--strict] [--verbose] [--out DIR] [--plan N] [DOCUMENTS_DIR]
+import './support/compile-cache.ts';
 import { parseArgs } from 'node:util';
 import { config, documentsDir, entriesDir } from '../src/config.ts';
 import { documentsFolderProblem } from '../src/ingest/documents-folder.ts';
