@@ -1,4 +1,6 @@
 import { configDefaults, defineConfig } from 'vitest/config';
+// The build commands' compile cache, for the runner's processes and the worker threads tests start.
+import './scripts/support/compile-cache.ts';
 
 export default defineConfig({
   test: {
