@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { startAgainIfFull } from './compile-cache.ts';
 
 const MODULE = resolve(import.meta.dirname, 'compile-cache.ts');
 const EXPECTED = resolve(import.meta.dirname, '../../node_modules/.cache/dossier-compile');
@@ -42,5 +43,28 @@ describe('the compile cache of the build commands', () => {
       rmSync(named, { recursive: true, force: true });
     }
     expect(cacheDirs({ NODE_COMPILE_CACHE: undefined, NODE_DISABLE_COMPILE_CACHE: '1' })).toEqual({});
+  });
+});
+
+describe('startAgainIfFull', () => {
+  it('removes a cache of more files than the limit, counted over every Node version, and keeps one within it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'compile-cache-'));
+    try {
+      for (const [version, files] of [
+        ['v24-a', 2],
+        ['v22-b', 2],
+      ] as const) {
+        mkdirSync(join(dir, version));
+        for (let file = 0; file < files; file++) writeFileSync(join(dir, version, String(file)), '');
+      }
+      startAgainIfFull(dir, 4);
+      expect(existsSync(join(dir, 'v24-a', '0'))).toBe(true);
+      startAgainIfFull(dir, 3);
+      expect(existsSync(dir)).toBe(false);
+      // No cache yet: nothing to do.
+      expect(() => startAgainIfFull(dir, 3)).not.toThrow();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
