@@ -198,6 +198,35 @@ describe('a site indexed in shards', () => {
     expect(order.newestFirst).toHaveLength(11);
   });
 
+  test('a language merged on a thread of its own and one merged on the calling thread are the same files, byte for byte', async () => {
+    const copy = join(out, 'threads');
+    await cp(site, copy, { recursive: true });
+    await buildSearchIndex({
+      site: copy,
+      budget: { maxPages: 3, maxBytes: 1e12 },
+      concurrency: 2,
+      sortValue: searchSortValue,
+      keepShards: true,
+    });
+    const kept = join(copy, '.dossier-search-shards');
+    const shards = readdirSync(kept)
+      .sort((a, b) => Number(a.split('-')[1]) - Number(b.split('-')[1]))
+      .map((name) => join(kept, name));
+    expect(shards.length).toBeGreaterThan(2);
+    const merge = async (name: string, threadPages: number): Promise<Map<string, Buffer>> => {
+      const output = join(out, 'threads-merged', name, 'pagefind');
+      await mergeBundles({ shards, output, sortValue: searchSortValue, kept: new Set(shards), threadPages });
+      const files = await bundleFiles(join(out, 'threads-merged', name));
+      return new Map(
+        await Promise.all(files.map(async (file) => [file, await readFile(join(out, 'threads-merged', name) + file)] as const)),
+      );
+    };
+    // Every language on a thread, then none.
+    const [threaded, here] = [await merge('threaded', 0), await merge('here', Number.POSITIVE_INFINITY)];
+    expect([...here.keys()]).toEqual([...threaded.keys()]);
+    for (const [file, bytes] of here) expect(bytes.equals(threaded.get(file)!), file).toBe(true);
+  });
+
   test('a sort whose values are not the ones Pagefind sorted by fails the merge, rather than misorder the results', async () => {
     const copy = join(out, 'wrong-sort');
     await cp(site, copy, { recursive: true });

@@ -1,14 +1,23 @@
 import { Worker } from 'node:worker_threads';
 import type { FragmentsReply, FragmentsRequest } from './fragments-worker.ts';
+import { writeFragmentsFile } from './merge-bundles.ts';
 
-/** Writes shards' fragments files (merge-bundles.ts, FRAGMENTS_FILE) in a worker thread, one after another. */
+/**
+ * From this many pages to index, their shards' fragments files are written on a thread: in the
+ * build's large heap, thousands of small gunzips were several times slower (BENCHMARKS.md). Fewer
+ * take less time here than a thread takes to start.
+ */
+export const FRAGMENTS_THREAD_PAGES = 2000;
+
+/** Writes shards' fragments files (merge-bundles.ts, FRAGMENTS_FILE), one after another, on a worker thread or this one. */
 export interface FragmentsWriter {
   write(dir: string): Promise<void>;
   /** Ends the worker, if one was started. */
   close(): Promise<void>;
 }
 
-export function fragmentsWriter(): FragmentsWriter {
+export function fragmentsWriter({ thread }: { thread: boolean }): FragmentsWriter {
+  if (!thread) return { write: writeFragmentsFile, close: async () => undefined };
   let worker: Worker | undefined;
   let next = 0;
   const pending = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();

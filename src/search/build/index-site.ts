@@ -7,7 +7,7 @@ import { planShards, type IndexablePage, type ShardBudget } from './plan-shards.
 import { fileStamp } from '../../utils/file-stamp.ts';
 import { mapConcurrent } from '../../utils/map-concurrent.ts';
 import type { EarlyIndexResult, EarlyPage } from './early-indexer.ts';
-import { fragmentsWriter } from './fragments-writer.ts';
+import { FRAGMENTS_THREAD_PAGES, fragmentsWriter } from './fragments-writer.ts';
 import { mergeBundles, readBundlePages, type IndexedPage } from './merge-bundles.ts';
 import { mergedLanguageCache } from './merged-language-cache.ts';
 import { pageFactsCache, type PageFactsCache } from './page-facts.ts';
@@ -125,7 +125,8 @@ export async function buildSearchIndex({
   await rm(staging, { recursive: true, force: true });
   await rm(join(site, SHARDS_FOLDER), { recursive: true, force: true });
   await mkdir(staging, { recursive: true });
-  const fragments = fragmentsWriter();
+  const toIndex = plan.reduce((sum, shard, index) => sum + (cached[index] ? 0 : shard.pages.length), 0);
+  const fragments = fragmentsWriter({ thread: toIndex >= FRAGMENTS_THREAD_PAGES });
   try {
     let indexed: IndexedPage[];
     if (plan.length === 1 && !keepShards) {

@@ -18,7 +18,7 @@ import {
 } from './pagefind-format.ts';
 import { type Part } from './merge-parts.ts';
 import type { MergedLanguageCache } from './merged-language-cache.ts';
-import { mergeIndexInWorker } from './merge-index-thread.ts';
+import { mergeIndex, THREAD_PAGES } from './merge-index-thread.ts';
 
 /**
  * Merges the Pagefind bundles of a site's shards into one bundle, as if
@@ -45,6 +45,8 @@ export interface MergeOptions {
   kept?: ReadonlySet<string>;
   /** Languages merged by an earlier build from the same shards' indexes, kept and taken from here. */
   languages?: MergedLanguageCache;
+  /** A language of this many pages or more merges its words on a thread of its own (default `THREAD_PAGES`). */
+  threadPages?: number;
 }
 
 /**
@@ -71,6 +73,7 @@ export async function mergeBundles({
   sortValue,
   kept = new Set(),
   languages: cache,
+  threadPages = THREAD_PAGES,
 }: MergeOptions): Promise<IndexedPage[]> {
   // Per shard, once: how its files go into the bundle, and its fragments' URLs and filters.
   const sources = new Map<string, ShardSource>();
@@ -89,13 +92,15 @@ export async function mergeBundles({
 
   const languages = [...new Set(entries.flatMap((entry) => Object.keys(entry.languages)))].sort(compareCodePoints);
   const merged: Entry = { version: entries[0]!.version, languages: {}, include_characters: entries[0]!.include_characters };
-  // Languages at once, a core each: their words are merged in worker threads.
+  // Languages at once, a core each: the words of a large one are merged in a worker thread.
   const results = await mapConcurrent(languages, availableParallelism(), (language) => {
     const parts = shards.flatMap((dir, shard) => {
       const info = entries[shard]!.languages[language];
       return info ? [{ dir, hash: info.hash }] : [];
     });
-    return parts.length === 1 ? moveLanguage(parts[0]!, output, source) : mergeLanguage(language, parts, output, sortValue, source, cache);
+    return parts.length === 1
+      ? moveLanguage(parts[0]!, output, source)
+      : mergeLanguage(language, parts, output, { sortValue, source, cache, threadPages });
   });
   const pages: IndexedPage[] = [];
   languages.forEach((language, index) => {
@@ -197,9 +202,17 @@ async function mergeLanguage(
   language: string,
   languageParts: readonly LanguagePart[],
   output: string,
-  sortValue: MergeOptions['sortValue'],
-  source: (dir: string) => ShardSource,
-  cache: MergedLanguageCache | undefined,
+  {
+    sortValue,
+    source,
+    cache,
+    threadPages,
+  }: {
+    sortValue: MergeOptions['sortValue'];
+    source: (dir: string) => ShardSource;
+    cache: MergedLanguageCache | undefined;
+    threadPages: number;
+  },
 ): Promise<{ hash: string; pages: IndexedPage[] }> {
   const payloads = await Promise.all(
     languageParts.map(async ({ dir, hash }) => pagefindPayload(await readFile(join(dir, `pagefind.${hash}.pf_meta`)))),
@@ -224,7 +237,7 @@ async function mergeLanguage(
 
   // The sorts first, on this thread (their values come from `sortValue`): a wrong one fails before the rest.
   const sorts = mergeSorts(parts, pages, sortValue);
-  const { chunks, filters } = await mergeIndexInWorker({ language, parts, output });
+  const { chunks, filters } = await mergeIndex({ language, parts, output }, threadPages);
 
   const meta: PagefindMeta = {
     version: metas[0]!.version,
