@@ -1,5 +1,5 @@
-import { statSync } from 'node:fs';
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { compareStrings } from '../utils/compare-strings.ts';
 import type { DossierMessage } from './message.ts';
@@ -91,7 +91,6 @@ export async function listFiles(
   return files.sort((a, b) => compareStrings(a.source, b.source));
 }
 
-/** Reads files a few at a time: bounded memory, and no EMFILE on large archives. */
 /** A file's bytes, or why they could not be read. */
 export interface ReadResult {
   file: FoundFile;
@@ -99,22 +98,21 @@ export interface ReadResult {
   error?: Error;
 }
 
-export async function* readFiles(files: readonly FoundFile[], concurrency = 16): AsyncGenerator<ReadResult, void> {
-  for (let start = 0; start < files.length; start += concurrency) {
-    const batch = files.slice(start, start + concurrency);
-    const results = await Promise.all(
-      batch.map(async (file) => {
-        try {
-          return { file, bytes: await readFile(file.path) };
-        } catch (error) {
-          // Node lists a name that is not UTF-8 with U+FFFD in it, and then cannot open it by that name.
-          if ((error as NodeJS.ErrnoException).code === 'ENOENT' && file.source.includes('\uFFFD')) {
-            return { file, error: new Error('its name is not valid UTF-8, so it cannot be opened; rename it') };
-          }
-          return { file, error: error as Error };
-        }
-      }),
-    );
-    yield* results;
+/**
+ * Reads files one at a time, as they are asked for: bounded memory, no EMFILE on a large archive.
+ * Synchronously: for thousands of small files, `fs/promises`' `readFile`, whose open, stat, read
+ * and close each go through libuv's pool, costs four to six times the CPU (BENCHMARKS.md).
+ */
+export function* readFiles(files: readonly FoundFile[]): Generator<ReadResult, void> {
+  for (const file of files) {
+    let result: ReadResult;
+    try {
+      result = { file, bytes: readFileSync(file.path) };
+    } catch (error) {
+      // Node lists a name that is not UTF-8 with U+FFFD in it, and then cannot open it by that name.
+      const misnamed = (error as NodeJS.ErrnoException).code === 'ENOENT' && file.source.includes('\uFFFD');
+      result = { file, error: misnamed ? new Error('its name is not valid UTF-8, so it cannot be opened; rename it') : (error as Error) };
+    }
+    yield result;
   }
 }

@@ -206,7 +206,7 @@ export async function runIngest(options: IngestRunOptions): Promise<IngestSummar
         continue;
       }
       // The next of the documents that are read: the same order as this loop's.
-      const { file, bytes, error } = (await read.next()).value as ReadResult;
+      const { file, bytes, error } = read.next().value as ReadResult;
       if (!bytes) {
         const reason = `Cannot read the file: ${error?.message}`;
         await add({ source: file.source, hash: '', unreadable: { reason, file: file.source, ruleId: 'unreadable-file', fatal: true } });
