@@ -101,7 +101,7 @@ export interface ReadResult {
 /**
  * Reads files one at a time, as they are asked for: bounded memory, no EMFILE on a large archive.
  * Synchronously: for thousands of small files, `fs/promises`' `readFile`, whose open, stat, read
- * and close each go through libuv's pool, costs four to six times the CPU (BENCHMARKS.md).
+ * and close each go through libuv's pool, costs several times the CPU (BENCHMARKS.md).
  */
 export function* readFiles(files: readonly FoundFile[]): Generator<ReadResult, void> {
   for (const file of files) {
