@@ -25,9 +25,7 @@ if (process.env.NODE_COMPILE_CACHE === undefined && process.env.NODE_DISABLE_COM
   startAgainIfFull(DEFAULT_DIR, MAX_ENTRIES);
   const { status } = enableCompileCache(DEFAULT_DIR);
   // A cache that cannot be written (a read-only install) costs nothing but the speed-up.
-  if (status === constants.compileCacheStatus.ENABLED || status === constants.compileCacheStatus.ALREADY_ENABLED) {
-    process.env.NODE_COMPILE_CACHE = DEFAULT_DIR;
-  }
+  if (status === constants.compileCacheStatus.ENABLED) process.env.NODE_COMPILE_CACHE = DEFAULT_DIR;
 }
 
 /** Removes the cache if it holds more than `max` files, over the folders Node makes for each of its versions. */

@@ -3,13 +3,10 @@ import type { FragmentsReply, FragmentsRequest } from './fragments-worker.ts';
 import { writeFragmentsFile } from './merge-bundles.ts';
 
 /**
- * From this many pages to index, their shards' fragments files are written on a thread: in the
- * build's large heap, thousands of small gunzips were several times slower (BENCHMARKS.md). Fewer
- * take less time here than a thread takes to start.
+ * Writes shards' fragments files (merge-bundles.ts, FRAGMENTS_FILE), one after another, on a worker
+ * thread (`thread`: for as many pages as merge on one, `THREAD_PAGES`; in the build's large heap,
+ * thousands of small gunzips were several times slower, BENCHMARKS.md) or this one.
  */
-export const FRAGMENTS_THREAD_PAGES = 2000;
-
-/** Writes shards' fragments files (merge-bundles.ts, FRAGMENTS_FILE), one after another, on a worker thread or this one. */
 export interface FragmentsWriter {
   write(dir: string): Promise<void>;
   /** Ends the worker, if one was started. */

@@ -7,8 +7,9 @@ import { planShards, type IndexablePage, type ShardBudget } from './plan-shards.
 import { fileStamp } from '../../utils/file-stamp.ts';
 import { mapConcurrent } from '../../utils/map-concurrent.ts';
 import type { EarlyIndexResult, EarlyPage } from './early-indexer.ts';
-import { FRAGMENTS_THREAD_PAGES, fragmentsWriter } from './fragments-writer.ts';
+import { fragmentsWriter } from './fragments-writer.ts';
 import { mergeBundles, readBundlePages, type IndexedPage } from './merge-bundles.ts';
+import { THREAD_PAGES } from './merge-index-thread.ts';
 import { mergedLanguageCache } from './merged-language-cache.ts';
 import { pageFactsCache, type PageFactsCache } from './page-facts.ts';
 import { pagefindBinary, runPagefind, stagePages } from './pagefind-run.ts';
@@ -126,7 +127,7 @@ export async function buildSearchIndex({
   await rm(join(site, SHARDS_FOLDER), { recursive: true, force: true });
   await mkdir(staging, { recursive: true });
   const toIndex = plan.reduce((sum, shard, index) => sum + (cached[index] ? 0 : shard.pages.length), 0);
-  const fragments = fragmentsWriter({ thread: toIndex >= FRAGMENTS_THREAD_PAGES });
+  const fragments = fragmentsWriter({ thread: toIndex >= THREAD_PAGES });
   try {
     let indexed: IndexedPage[];
     if (plan.length === 1 && !keepShards) {

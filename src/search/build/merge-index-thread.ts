@@ -15,9 +15,10 @@ export type MergedIndex = { chunks: PagefindMeta['chunks']; filters: PagefindMet
 export type MergeIndexReply = MergedIndex | { error: string };
 
 /**
- * A language of this many pages or more is merged on a thread of its own. In the build's large
- * heap, every buffer the merge allocates costs more, and languages merge at once; a smaller one is
- * merged on the calling thread, where it takes less than a thread takes to start (BENCHMARKS.md).
+ * A language of this many pages or more is merged on a thread of its own, and the fragments files of
+ * this many new pages are written on one (fragments-writer.ts). In the build's large heap, every
+ * buffer the merge allocates costs more, and languages merge at once; less work is done on the
+ * calling thread, where it takes less than a thread takes to start (BENCHMARKS.md).
  */
 export const THREAD_PAGES = 2000;
 
